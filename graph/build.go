@@ -1,0 +1,416 @@
+package graph
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+
+	dgraph "github.com/dominikbraun/graph"
+)
+
+var (
+	relIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	arrowPattern = regexp.MustCompile(`^[a-z]+$`)
+	lineStyles   = []string{"solid", "dashed", "dotted", "bold"}
+)
+
+// defaultStyle fills a relation type's missing style fields.
+var defaultStyle = Style{Color: "#4a5568", Line: "solid", Arrow: "normal"}
+
+// otherCategory holds concepts that name no category.
+var otherCategory = Text{En: "Other", Zh: "其他"}
+
+// build checks the records of a load and, when they are sound, makes the
+// graph. It returns nil and every problem otherwise.
+func (rs *records) build() (*Graph, []Diagnostic) {
+	g := &Graph{}
+	rs.checkRelations(g)
+	rs.checkCategories(g)
+	rs.checkConcepts(g)
+	edges := rs.checkEdges(g)
+	if len(rs.diags) == 0 {
+		g.index(edges)
+		rs.checkCycles(g)
+	}
+	if len(rs.diags) > 0 {
+		sortDiags(rs.diags)
+		return nil, rs.diags
+	}
+	return g, nil
+}
+
+func (rs *records) checkRelations(g *Graph) {
+	g.relIndex = map[string]int{}
+	for _, sr := range rs.relations {
+		r := sr.r
+		switch {
+		case r.ID == "":
+			rs.errorf(sr.idPos, "relation type has no id; give it one such as improves_on")
+			continue
+		case !relIDPattern.MatchString(r.ID):
+			rs.errorf(sr.idPos, "relation type id %q must be snake_case (lower-case letters, digits and _)", r.ID)
+		}
+		if i, dup := g.relIndex[r.ID]; dup {
+			d := rs.errorf(sr.idPos, "duplicate relation type %q", r.ID)
+			d.Notes = append(d.Notes, rs.note(g.relations[i].Pos, "%q is first defined here", r.ID))
+			continue
+		}
+		if r.Label.IsZero() {
+			rs.errorf(r.Pos, "relation type %q has no label; add label: {en: ..., zh: ...}", r.ID)
+		}
+		if r.Inverse.IsZero() {
+			r.Inverse = r.Label
+		}
+		switch {
+		case r.First == "":
+			rs.errorf(r.Pos, "relation type %q does not say which end is learned first; add first: source, target or none", r.ID)
+		case !isOrder(string(r.First)):
+			rs.errorf(sr.firstP, "first must be source, target or none, not %q", string(r.First))
+		}
+		r.Style.Color = cmp.Or(r.Style.Color, defaultStyle.Color)
+		r.Style.Line = cmp.Or(r.Style.Line, defaultStyle.Line)
+		r.Style.Arrow = cmp.Or(r.Style.Arrow, defaultStyle.Arrow)
+		if !contains(lineStyles, r.Style.Line) {
+			rs.errorf(r.Pos, "relation type %q: style line must be one of %s, not %q", r.ID, strings.Join(lineStyles, ", "), r.Style.Line)
+		}
+		if !arrowPattern.MatchString(r.Style.Arrow) {
+			rs.errorf(r.Pos, "relation type %q: style arrow %q is not a Graphviz arrowhead such as normal, vee or none", r.ID, r.Style.Arrow)
+		}
+		g.relIndex[r.ID] = len(g.relations)
+		g.relations = append(g.relations, r)
+	}
+}
+
+func (rs *records) checkCategories(g *Graph) {
+	g.catIndex = map[string]int{}
+	add := func(c *Category) {
+		c.Rank = len(g.categories)
+		g.catIndex[c.ID] = c.Rank
+		g.categories = append(g.categories, c)
+	}
+	for _, sc := range rs.categories {
+		c := sc.c
+		if c.ID == "" {
+			rs.errorf(sc.idPos, "category has no id")
+			continue
+		}
+		if i, dup := g.catIndex[c.ID]; dup {
+			d := rs.errorf(sc.idPos, "duplicate category %q", c.ID)
+			d.Notes = append(d.Notes, rs.note(g.categories[i].Pos, "%q is first defined here", c.ID))
+			continue
+		}
+		if c.Name.IsZero() {
+			c.Name = Text{En: c.ID}
+		}
+		add(c)
+	}
+	declared := len(g.categories) > 0
+	var implicit []string
+	for _, sc := range rs.concepts {
+		id := sc.c.Category
+		if id == "" {
+			id = "other"
+			sc.c.Category = id
+		}
+		if _, ok := g.catIndex[id]; ok || contains(implicit, id) {
+			continue
+		}
+		if declared && id != "other" {
+			msg := sprintf("unknown category %q", id)
+			if s := nearest(id, keys(g.catIndex)); s != "" {
+				msg += sprintf(" (did you mean %q?)", s)
+			} else {
+				msg += "; declare it under categories: or use one of " + strings.Join(keys(g.catIndex), ", ")
+			}
+			rs.errorf(sc.catPos, "%s", msg)
+			continue
+		}
+		implicit = append(implicit, id)
+	}
+	slices.Sort(implicit)
+	for _, id := range implicit {
+		name := Text{En: id}
+		if id == "other" {
+			name = otherCategory
+		}
+		add(&Category{ID: id, Name: name})
+	}
+}
+
+// nameKey is one way of naming a concept: its id, a name or an alias.
+type nameKey struct {
+	concept int
+	kind    string
+	pos     Pos
+}
+
+func (rs *records) checkConcepts(g *Graph) {
+	byID := map[string]int{}
+	for i, sc := range rs.concepts {
+		c := sc.c
+		if c.ID == "" {
+			if !sc.badID {
+				rs.errorf(sc.idPos, "concept has no id; give it a short unique id such as gqa")
+			}
+			continue
+		}
+		if j, dup := byID[c.ID]; dup {
+			d := rs.errorf(sc.idPos, "duplicate concept id %q", c.ID)
+			d.Notes = append(d.Notes, rs.note(rs.concepts[j].idPos, "%q is first defined here", c.ID))
+			continue
+		}
+		byID[c.ID] = i
+		if c.Name.IsZero() && !sc.badName {
+			rs.errorf(sc.namePos, "concept %q has no name; add name: {en: ..., zh: ...}", c.ID)
+		}
+		for k, a := range c.Aliases {
+			if a == "" {
+				rs.errorf(sc.aliasPos[k], "concept %q has an empty alias", c.ID)
+			}
+		}
+	}
+	// Every id, name and alias must point to one concept.
+	seen := map[string]nameKey{}
+	for i, sc := range rs.concepts {
+		c := sc.c
+		if c.ID == "" || byID[c.ID] != i {
+			continue
+		}
+		claim := func(s, kind string, p Pos) {
+			k := fold(s)
+			if k == "" {
+				return
+			}
+			prev, taken := seen[k]
+			if !taken {
+				seen[k] = nameKey{i, kind, p}
+				return
+			}
+			if prev.concept == i {
+				return
+			}
+			other := rs.concepts[prev.concept].c.ID
+			d := rs.errorf(p, "%s %q of concept %q collides with the %s of concept %q; names and aliases must each name one concept", kind, s, c.ID, prev.kind, other)
+			d.Notes = append(d.Notes, rs.note(prev.pos, "the %s of %q", prev.kind, other))
+		}
+		claim(c.ID, "id", sc.idPos)
+		claim(c.Name.En, "English name", sc.namePos)
+		claim(c.Name.Zh, "Chinese name", sc.namePos)
+		for k, a := range c.Aliases {
+			claim(a, "alias", sc.aliasPos[k])
+		}
+	}
+	g.concepts = make([]*Concept, 0, len(byID))
+	for _, sc := range rs.concepts {
+		if sc.c.ID != "" {
+			if i := byID[sc.c.ID]; rs.concepts[i].c == sc.c {
+				g.concepts = append(g.concepts, sc.c)
+			}
+		}
+	}
+	slices.SortFunc(g.concepts, func(a, b *Concept) int { return strings.Compare(a.ID, b.ID) })
+	g.byID = make(map[string]int32, len(g.concepts))
+	for i, c := range g.concepts {
+		g.byID[c.ID] = int32(i)
+	}
+	g.names = make(map[string][]int32, 4*len(g.concepts))
+	for i, c := range g.concepts {
+		for _, s := range c.keys() {
+			k := fold(s)
+			if l := g.names[k]; len(l) == 0 || l[len(l)-1] != int32(i) {
+				g.names[k] = append(l, int32(i))
+			}
+		}
+	}
+}
+
+// keys lists the strings that name c.
+func (c *Concept) keys() []string {
+	ks := make([]string, 0, 3+len(c.Aliases))
+	ks = append(ks, c.ID)
+	if c.Name.En != "" {
+		ks = append(ks, c.Name.En)
+	}
+	if c.Name.Zh != "" {
+		ks = append(ks, c.Name.Zh)
+	}
+	return append(ks, c.Aliases...)
+}
+
+// checkEdges resolves and checks every relation, returning the sound ones.
+func (rs *records) checkEdges(g *Graph) []Edge {
+	all := make([]srcEdge, 0, len(rs.edges))
+	for _, sc := range rs.concepts {
+		for _, e := range sc.edges {
+			e.e.From = sc.c.ID
+			all = append(all, e)
+		}
+	}
+	all = append(all, rs.edges...)
+	type triple struct{ from, rel, to string }
+	seen := map[triple]Pos{}
+	out := make([]Edge, 0, len(all))
+	for _, se := range all {
+		e := se.e
+		ok := true
+		if e.Relation == "" {
+			rs.errorf(se.relPos, "relation from %q has no relation type; add relation: one of %s", e.From, strings.Join(g.relationIDs(), ", "))
+			ok = false
+		} else if _, known := g.relIndex[e.Relation]; !known {
+			msg := sprintf("unknown relation type %q", e.Relation)
+			if s := g.suggestRelation(e.Relation); s != "" {
+				msg += sprintf(" (did you mean %q?)", s)
+			} else {
+				msg += "; known types: " + strings.Join(g.relationIDs(), ", ")
+			}
+			rs.errorf(se.relPos, "%s", msg)
+			ok = false
+		}
+		from, okFrom := rs.resolveEnd(g, e.From, se.relPos, "source")
+		to, okTo := rs.resolveEnd(g, e.To, se.toPos, "target")
+		if !ok || !okFrom || !okTo {
+			continue
+		}
+		e.From, e.To = from, to
+		if from == to {
+			rs.errorf(se.toPos, "concept %q relates to itself; a relation needs two different concepts", from)
+			continue
+		}
+		k := triple{e.From, e.Relation, e.To}
+		if p, dup := seen[k]; dup {
+			d := rs.errorf(e.Pos, "duplicate relation %s %s %s", e.From, e.Relation, e.To)
+			d.Notes = append(d.Notes, rs.note(p, "first given here"))
+			continue
+		}
+		seen[k] = e.Pos
+		out = append(out, e)
+	}
+	return out
+}
+
+// resolveEnd finds the concept that an edge end names, by id, name or alias.
+func (rs *records) resolveEnd(g *Graph, name string, p Pos, end string) (string, bool) {
+	if name == "" {
+		rs.errorf(p, "relation has no %s concept; add to: with a concept id", end)
+		return "", false
+	}
+	if i, ok := g.byID[name]; ok {
+		return g.concepts[i].ID, true
+	}
+	if l := g.names[fold(name)]; len(l) == 1 {
+		return g.concepts[l[0]].ID, true
+	}
+	msg := sprintf("unknown concept %q", name)
+	if s := g.Suggest(name, 1); len(s) > 0 {
+		msg += sprintf(" (did you mean %q?)", s[0].ID)
+	} else {
+		msg += "; fix the id, or add the concept under concepts:"
+	}
+	rs.errorf(p, "%s", msg)
+	return "", false
+}
+
+func (g *Graph) relationIDs() []string {
+	ids := make([]string, len(g.relations))
+	for i, r := range g.relations {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// suggestRelation finds the relation type nearest to s by id or label.
+func (g *Graph) suggestRelation(s string) string {
+	if r := nearest(s, g.relationIDs()); r != "" {
+		return r
+	}
+	for _, r := range g.relations {
+		if fold(s) == fold(r.Label.En) || fold(s) == fold(r.Label.Zh) ||
+			fold(strings.ReplaceAll(s, "_", " ")) == fold(r.Label.En) {
+			return r.ID
+		}
+	}
+	return ""
+}
+
+func keys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// index stores the graph in dominikbraun/graph and builds, once, the
+// adjacency that every query runs over.
+func (g *Graph) index(edges []Edge) {
+	g.lib = dgraph.New(func(c *Concept) string { return c.ID }, dgraph.Directed())
+	for _, c := range g.concepts {
+		_ = g.lib.AddVertex(c) // ids are unique: checked above
+	}
+	for _, e := range edges {
+		data := []Edge{e}
+		if err := g.lib.AddEdge(e.From, e.To, dgraph.EdgeData(data)); err != nil {
+			// The library holds one edge per ordered pair: carry every
+			// relation type between the pair in its data.
+			old, _ := g.lib.Edge(e.From, e.To)
+			data = append(old.Properties.Data.([]Edge), e)
+			_ = g.lib.UpdateEdge(e.From, e.To, dgraph.EdgeData(data))
+		}
+	}
+	libEdges, _ := g.lib.Edges()
+	g.edges = make([]Edge, 0, len(edges))
+	for _, le := range libEdges {
+		g.edges = append(g.edges, le.Properties.Data.([]Edge)...)
+	}
+	slices.SortFunc(g.edges, compareEdges)
+
+	n := len(g.concepts)
+	g.from = make([]int32, len(g.edges))
+	g.to = make([]int32, len(g.edges))
+	g.out = make([][]int32, n)
+	g.in = make([][]int32, n)
+	g.before = make([][]int32, n)
+	g.after = make([][]int32, n)
+	for i, e := range g.edges {
+		f, t := g.byID[e.From], g.byID[e.To]
+		g.from[i], g.to[i] = f, t
+		g.out[f] = append(g.out[f], int32(i))
+		g.in[t] = append(g.in[t], int32(i))
+		if first, then, ok := g.order(int32(i)); ok {
+			g.after[first] = append(g.after[first], int32(i))
+			g.before[then] = append(g.before[then], int32(i))
+		}
+	}
+	// Rank every concept once for "foundations first among equals, ties
+	// broken by name".
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		ca, cb := g.concepts[a], g.concepts[b]
+		return cmp.Or(
+			cmp.Compare(g.catIndex[ca.Category], g.catIndex[cb.Category]),
+			strings.Compare(fold(ca.Name.In(En)), fold(cb.Name.In(En))),
+			strings.Compare(ca.ID, cb.ID),
+		)
+	})
+	g.rank = make([]int32, n)
+	for r, v := range order {
+		g.rank[v] = int32(r)
+	}
+}
+
+// order returns, for edge i, the concept to learn first and the one that
+// comes after it. ok is false for a relation that sets no order.
+func (g *Graph) order(i int32) (first, then int32, ok bool) {
+	switch g.relations[g.relIndex[g.edges[i].Relation]].First {
+	case FirstTarget:
+		return g.to[i], g.from[i], true
+	case FirstSource:
+		return g.from[i], g.to[i], true
+	}
+	return 0, 0, false
+}

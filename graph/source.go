@@ -1,0 +1,89 @@
+package graph
+
+import (
+	"slices"
+	"strings"
+)
+
+// The loader turns every data file, whatever its format, into these
+// records, which keep the position of each part that a later check may
+// need to point at. Validation and building then work on records alone.
+
+type srcConcept struct {
+	c        *Concept
+	idPos    Pos
+	namePos  Pos
+	aliasPos []Pos
+	catPos   Pos
+	edges    []srcEdge
+	badID    bool // the id or name was malformed, and that was reported
+	badName  bool
+}
+
+type srcEdge struct {
+	e      Edge
+	relPos Pos
+	toPos  Pos
+}
+
+type srcRelation struct {
+	r      *RelationType
+	idPos  Pos
+	firstP Pos
+}
+
+type srcCategory struct {
+	c     *Category
+	idPos Pos
+}
+
+// records collects the records and problems of every file of a load.
+type records struct {
+	relations  []srcRelation
+	categories []srcCategory
+	concepts   []srcConcept
+	edges      []srcEdge // relations given apart from their concepts (CSV, JSON)
+	diags      []Diagnostic
+	lines      map[string][]string // file → its lines, for quoting sources
+}
+
+func (rs *records) addFile(name string, data []byte) {
+	if rs.lines == nil {
+		rs.lines = map[string][]string{}
+	}
+	rs.lines[name] = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+}
+
+// errorf records a problem at p, quoting the source line.
+func (rs *records) errorf(p Pos, format string, args ...any) *Diagnostic {
+	rs.diags = append(rs.diags, rs.diag(p, sprintf(format, args...)))
+	return &rs.diags[len(rs.diags)-1]
+}
+
+func (rs *records) diag(p Pos, msg string) Diagnostic {
+	d := Diagnostic{Pos: p, Msg: msg}
+	if lines := rs.lines[p.File]; p.Line > 0 && p.Line <= len(lines) {
+		d.Source = strings.TrimRight(lines[p.Line-1], " \t\r")
+	}
+	return d
+}
+
+// note returns a diagnostic for a related place, to attach to another.
+func (rs *records) note(p Pos, format string, args ...any) Diagnostic {
+	return rs.diag(p, sprintf(format, args...))
+}
+
+// Field names of each kind of record, for unknown-field suggestions.
+var (
+	topFields      = []string{"relations", "categories", "concepts"}
+	relationFields = []string{"id", "label", "inverse", "first", "style"}
+	styleFields    = []string{"color", "line", "arrow"}
+	categoryFields = []string{"id", "name"}
+	conceptFields  = []string{"id", "name", "aliases", "category", "summary", "analogy", "refs", "relations"}
+	refFields      = []string{"title", "arxiv", "url"}
+	edgeFields     = []string{"relation", "to", "why"}
+	textFields     = []string{"en", "zh"}
+	orders         = []string{string(FirstSource), string(FirstTarget), string(FirstNone)}
+)
+
+func isOrder(s string) bool { return slices.Contains(orders, s) }

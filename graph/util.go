@@ -1,0 +1,55 @@
+package graph
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+func contains(list []string, s string) bool { return slices.Contains(list, s) }
+
+// fold is the form in which names are compared: trimmed and lower case.
+func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// distance is the Levenshtein distance between a and b, in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// closeEnough says whether a word at distance d from a query of n runes is
+// a plausible misspelling of it.
+func closeEnough(d, n int) bool { return d <= max(1, min(3, n/3)) }
+
+// nearest returns the candidate closest to s, if it is close enough to be
+// a likely typo, or "".
+func nearest(s string, candidates []string) string {
+	best, bestD := "", -1
+	fs := fold(s)
+	for _, c := range candidates {
+		d := distance(fs, fold(c))
+		if bestD < 0 || d < bestD || (d == bestD && c < best) {
+			best, bestD = c, d
+		}
+	}
+	if best == "" || !closeEnough(bestD, utf8.RuneCountInString(fs)) {
+		return ""
+	}
+	return best
+}

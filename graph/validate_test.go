@@ -1,0 +1,227 @@
+package graph
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// vocab is a small valid vocabulary that broken inputs can lean on.
+const vocab = `relations:
+  - id: requires
+    label: {en: requires, zh: 需要}
+    first: target
+  - id: part_of
+    label: {en: is part of}
+    first: source
+  - id: related_to
+    label: {en: is related to}
+    first: none
+`
+
+// TestValidationMessages pins every message the loader gives. Each case is
+// a set of files; its golden file testdata/errors/NAME.txt holds the exact
+// report.
+func TestValidationMessages(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+	}{
+		{"syntax", map[string]string{"a.yaml": "concepts:\n  - id: a\n    name: {en: A\n"}},
+		{"syntax_tab", map[string]string{"a.yaml": "concepts:\n\t- id: a\n"}},
+		{"unknown_fields", map[string]string{"a.yaml": vocab + `concepts:
+  - id: a
+    name: {en: A, zh: 甲, fr: Ah}
+    sumary: {en: typo}
+    relations:
+      - {relation: requires, to: b, because: x}
+  - id: b
+    name: {en: B}
+    colour: red
+conceptz: []
+`}},
+		{"duplicate_ids", map[string]string{
+			"a.yaml": vocab + "concepts:\n  - id: a\n    name: {en: A}\n",
+			"b.yaml": "concepts:\n  - id: a\n    name: {en: Another A}\n",
+		}},
+		{"unknown_references", map[string]string{"a.yaml": vocab + `concepts:
+  - id: attention
+    name: {en: Attention}
+  - id: mha
+    name: {en: Multi-head attention}
+    aliases: [MHA]
+    relations:
+      - {relation: requires, to: attentoin}
+      - {relation: improves_on, to: attention}
+      - {relation: require, to: attention}
+      - {relation: requires, to: quantum}
+  - id: gqa
+    name: {en: GQA}
+    relations:
+      - {relation: requires, to: mha2}
+`}},
+		{"empty", map[string]string{"a.yaml": vocab + `concepts:
+  - id: ""
+    name: {en: Nameless}
+  - id: b
+  - id: c
+    name: {en: C}
+    aliases: [""]
+    relations:
+      - {relation: "", to: b}
+      - {relation: requires}
+`}},
+		{"self_link", map[string]string{"a.yaml": vocab + `concepts:
+  - id: a
+    name: {en: A}
+    relations:
+      - {relation: related_to, to: A}
+`}},
+		{"colliding_aliases", map[string]string{"a.yaml": vocab + `concepts:
+  - id: mha
+    name: {en: Multi-head attention, zh: 多头注意力}
+    aliases: [MHA]
+  - id: mqa
+    name: {en: Multi-query attention, zh: 多头注意力}
+    aliases: [mha, MQA]
+`}},
+		{"cycle", map[string]string{"a.yaml": vocab + `concepts:
+  - id: lstm
+    name: {en: LSTM}
+    relations:
+      - {relation: requires, to: rnn}
+  - id: rnn
+    name: {en: RNN}
+    relations:
+      - {relation: requires, to: transformer}
+  - id: transformer
+    name: {en: Transformer}
+    relations:
+      - {relation: requires, to: lstm}
+      - {relation: related_to, to: rnn}
+  - id: ffn
+    name: {en: FFN}
+    relations:
+      - {relation: part_of, to: block}
+      - {relation: requires, to: block}
+  - id: block
+    name: {en: Block}
+`}},
+		{"duplicate_relation", map[string]string{"a.yaml": vocab + `concepts:
+  - id: a
+    name: {en: A}
+    relations:
+      - {relation: requires, to: b}
+      - {relation: requires, to: B}
+  - id: b
+    name: {en: B}
+`}},
+		{"bad_vocabulary", map[string]string{"a.yaml": `relations:
+  - id: Improves-On
+    label: {en: improves on}
+    first: target
+  - id: uses
+    first: before
+    style: {line: wavy, arrow: "->", width: 2}
+  - label: {en: nameless}
+    first: none
+  - id: uses
+    label: {en: uses again}
+    first: target
+  - id: mentions
+    label: {en: mentions}
+concepts:
+  - id: a
+    name: {en: A}
+`}},
+		{"categories", map[string]string{"a.yaml": vocab + `categories:
+  - id: basics
+    name: {en: Basics}
+  - id: basics
+  - name: {en: No id}
+concepts:
+  - id: a
+    name: {en: A}
+    category: basic
+  - id: b
+    name: {en: B}
+    category: advanced
+`}},
+		{"types", map[string]string{"a.yaml": vocab + `concepts:
+  - id: [a, b]
+    name: {en: A}
+  - id: c
+    name: [C]
+    aliases: C
+    relations: {relation: requires, to: a}
+  - just a string
+`}},
+		{"no_concepts", map[string]string{"a.yaml": vocab}},
+		{"top_level_list", map[string]string{"a.yaml": "- id: a\n"}},
+		{"alias_node", map[string]string{"a.yaml": vocab + "concepts:\n  - &x {id: a, name: {en: A}}\n  - *x\n"}},
+		{"unknown_format", map[string]string{"a.txt": "hello"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var l Loader
+			l.DefaultVocabulary("vocab.yaml", []byte(vocab))
+			for _, name := range sortedKeys(tc.files) {
+				l.AddFile(name, []byte(tc.files[name]))
+			}
+			g, err := l.Load()
+			if err == nil {
+				t.Fatalf("load succeeded")
+			}
+			if g != nil {
+				t.Errorf("a failed load returned a graph")
+			}
+			golden(t, filepath.Join("testdata", "errors", tc.name+".txt"), err.Error()+"\n")
+		})
+	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	for i := range ks {
+		for j := i + 1; j < len(ks); j++ {
+			if ks[j] < ks[i] {
+				ks[i], ks[j] = ks[j], ks[i]
+			}
+		}
+	}
+	return ks
+}
+
+// golden compares got with the file at path, or rewrites it with -update.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./graph -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run with -update to accept):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestValidLoadIsQuiet(t *testing.T) {
+	g := fixture(t)
+	if len(g.Concepts()) != 12 || !strings.HasPrefix(g.Concept("nn").Pos.String(), "fixture.yaml:") {
+		t.Errorf("fixture: %d concepts, nn at %s", len(g.Concepts()), g.Concept("nn").Pos)
+	}
+}
