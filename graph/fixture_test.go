@@ -9,15 +9,15 @@ import (
 // learned first to what builds on it; (rel) is the relation that sets the
 // order, read "b rel a" for a ──► b unless marked "a rel b".
 //
-//	            ┌──────────► grad ─────────────┬──────────► ppo ──► grpo
-//	            │ (requires)                   │ (requires)  │ (improves_on)
-//	  nn ───────┼──────────► rnn ──► lstm      ▼             │ (uses)
-//	            │ (requires)   ·   (improves_on)             ▼
-//	            └──────────► tf ───────────► sft ───────► rlhf
-//	 attn ─(attn part_of tf)─►▲  (requires)      (requires)
-//	 ffn ──(ffn part_of tf)───┘
+//	           ┌──────────► grad ─────────────┬──────────► ppo ──► grpo
+//	           │ (requires)                   │ (requires)  │ (improves_on)
+//	 nn ───────┼──────────► rnn ──► lstm      ▼             │ (uses)
+//	           │ (requires)   ·   (improves_on)             ▼
+//	           └──────────► tf ───────────► sft ───────► rlhf
+//	attn ─(attn part_of tf)─►▲  (requires)      (requires)
+//	ffn ──(ffn part_of tf)───┘
 //
-//	 tf · rnn: related_to, no order.   loner: no relations.
+//	tf · rnn: related_to, no order.   loner: no relations.
 //
 // Categories, in order: found (nn, grad), core (attn, ffn, tf, rnn, lstm),
 // adv (sft, ppo, rlhf, grpo), other (loner).

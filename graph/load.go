@@ -11,9 +11,9 @@ import (
 // Loader gathers data files and loads them into a Graph. Add files and
 // directories, then call Load.
 type Loader struct {
-	rs       records
-	vocab    []file // used when no added file declares a relation type
-	files    []file
+	rs    records
+	vocab []file // used when no added file declares a relation type
+	files []file
 }
 
 type file struct {
