@@ -369,6 +369,7 @@ func (g *Graph) index(edges []Edge) {
 	n := len(g.concepts)
 	g.from = make([]int32, len(g.edges))
 	g.to = make([]int32, len(g.edges))
+	g.first = make([]Order, len(g.edges))
 	g.out = make([][]int32, n)
 	g.in = make([][]int32, n)
 	g.before = make([][]int32, n)
@@ -376,6 +377,7 @@ func (g *Graph) index(edges []Edge) {
 	for i, e := range g.edges {
 		f, t := g.byID[e.From], g.byID[e.To]
 		g.from[i], g.to[i] = f, t
+		g.first[i] = g.relations[g.relIndex[e.Relation]].First
 		g.out[f] = append(g.out[f], int32(i))
 		g.in[t] = append(g.in[t], int32(i))
 		if first, then, ok := g.order(int32(i)); ok {
@@ -406,7 +408,7 @@ func (g *Graph) index(edges []Edge) {
 // order returns, for edge i, the concept to learn first and the one that
 // comes after it. ok is false for a relation that sets no order.
 func (g *Graph) order(i int32) (first, then int32, ok bool) {
-	switch g.relations[g.relIndex[g.edges[i].Relation]].First {
+	switch g.first[i] {
 	case FirstTarget:
 		return g.to[i], g.from[i], true
 	case FirstSource:

@@ -19,6 +19,7 @@ type Graph struct {
 
 	// The index every query runs over, built once after loading.
 	from, to []int32   // edge → its ends
+	first    []Order   // edge → which end its relation puts first
 	out, in  [][]int32 // concept → its edges
 	before   [][]int32 // concept → edges that put another concept before it
 	after    [][]int32 // concept → edges that put another concept after it

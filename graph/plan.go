@@ -7,9 +7,10 @@ type Step struct {
 	Concept *Concept
 	Target  bool
 	// Because is the chain of relations that pulls the concept into the
-	// plan: edges as written in the data, from this concept to a target.
-	// It is empty for a target.
-	Because []Edge
+	// plan: edges as written in the data, from this concept to a target
+	// (for Unlocks, from the concept asked about to this one). It is empty
+	// for a target. The edges belong to the graph: do not modify them.
+	Because []*Edge
 }
 
 // Plan is an ordered list of what to learn before some targets.
@@ -51,16 +52,37 @@ func (g *Graph) Plan(targets, known []*Concept) *Plan {
 			set = append(set, int32(v))
 		}
 	}
-	for _, v := range g.learningOrder(set, isTarget) {
-		s := Step{Concept: g.concepts[v], Target: isTarget[v]}
-		for u := int32(v); !isTarget[u]; {
-			e := via[u]
-			s.Because = append(s.Because, g.edges[e])
-			_, u, _ = g.order(e)
-		}
-		p.Steps = append(p.Steps, s)
+	order := g.learningOrder(set, isTarget)
+	next := func(u int32) int32 { _, w, _ := g.order(via[u]); return w }
+	chains := g.chains(order, func(u int32) bool { return isTarget[u] }, via, next)
+	p.Steps = make([]Step, len(order))
+	for i, v := range order {
+		p.Steps[i] = Step{Concept: g.concepts[v], Target: isTarget[v], Because: chains[i]}
 	}
 	return p
+}
+
+// chains follows via from each concept of order until done, collecting the
+// edges. All chains share one backing array, so a plan of thousands of
+// steps makes two allocations for them, not one per edge.
+func (g *Graph) chains(order []int32, done func(int32) bool, via []int32, next func(int32) int32) [][]*Edge {
+	total := 0
+	for _, v := range order {
+		for u := v; !done(u); u = next(u) {
+			total++
+		}
+	}
+	backing := make([]*Edge, total)
+	out := make([][]*Edge, len(order))
+	for i, v := range order {
+		start := len(backing) - total
+		for u := v; !done(u); u = next(u) {
+			backing[len(backing)-total] = &g.edges[via[u]]
+			total--
+		}
+		out[i] = backing[start : len(backing)-total : len(backing)-total]
+	}
+	return out
 }
 
 // Prereqs returns everything that must be learned before c, in learning
@@ -93,16 +115,13 @@ func (g *Graph) Unlocks(c *Concept) []Step {
 			}
 		}
 	}
-	var steps []Step
-	for _, v := range g.learningOrder(set, make([]bool, n)) {
-		var chain []Edge
-		for u := v; u != start; {
-			e := via[u]
-			chain = append(chain, g.edges[e])
-			u, _, _ = g.order(e)
-		}
-		slices.Reverse(chain)
-		steps = append(steps, Step{Concept: g.concepts[v], Because: chain})
+	order := g.learningOrder(set, make([]bool, n))
+	prev := func(u int32) int32 { w, _, _ := g.order(via[u]); return w }
+	chains := g.chains(order, func(u int32) bool { return u == start }, via, prev)
+	steps := make([]Step, len(order))
+	for i, v := range order {
+		slices.Reverse(chains[i]) // from c to the step
+		steps[i] = Step{Concept: g.concepts[v], Because: chains[i]}
 	}
 	return steps
 }

@@ -34,8 +34,13 @@ func distance(a, b string) int {
 }
 
 // closeEnough says whether a word at distance d from a query of n runes is
-// a plausible misspelling of it.
-func closeEnough(d, n int) bool { return d <= max(1, min(3, n/3)) }
+// a plausible misspelling of it. Words of one or two runes have none.
+func closeEnough(d, n int) bool {
+	if n < 3 {
+		return d == 0
+	}
+	return d <= max(1, min(3, n/3))
+}
 
 // nearest returns the candidate closest to s, if it is close enough to be
 // a likely typo, or "".
