@@ -1,0 +1,224 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/conceptmap/conceptmap/graph"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// env is what every command runs with.
+type env struct {
+	ctx    context.Context
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// common holds the flags that most commands share.
+type common struct {
+	data []string
+	lang string
+	json bool
+}
+
+// command is one subcommand: its help, its flags and what it does.
+type command struct {
+	name     string
+	args     string // argument synopsis, for usage
+	summary  string
+	examples []string
+	json     bool // takes --json
+	// setup adds the command's own flags and returns its action, which
+	// runs with the parsed positional arguments.
+	setup func(fs *pflag.FlagSet, c *common) func(e *env, args []string) error
+}
+
+var commands []*command
+
+func lookupCommand(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	e := &env{ctx: ctx, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		topUsage(stderr)
+		return usagef("", "no command given")
+	}
+	switch name := args[0]; name {
+	case "help", "-h", "--help":
+		if len(args) > 1 {
+			c := lookupCommand(args[1])
+			if c == nil {
+				return unknownCommand(args[1])
+			}
+			fs, _ := c.flagSet()
+			c.usage(stdout, fs)
+			return nil
+		}
+		topUsage(stdout)
+		return nil
+	case "version", "--version", "-v":
+		fmt.Fprintf(stdout, "conceptmap %s\n", version)
+		return nil
+	default:
+		c := lookupCommand(name)
+		if c == nil {
+			return unknownCommand(name)
+		}
+		return c.run(e, args[1:])
+	}
+}
+
+func unknownCommand(name string) error {
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	msg := fmt.Sprintf("unknown command %q", name)
+	if s := closest(name, names); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return &usageError{msg: msg + "; 'conceptmap help' lists the commands"}
+}
+
+// closest returns the name nearest to s by edit distance, if it is close.
+func closest(s string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := editDistance(s, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+func (c *command) flagSet() (*pflag.FlagSet, func(e *env, args []string) error) {
+	fs := pflag.NewFlagSet(c.name, pflag.ContinueOnError)
+	fs.SortFlags = false
+	fs.SetOutput(io.Discard)
+	co := &common{}
+	action := c.setup(fs, co)
+	fs.StringArrayVar(&co.data, "data", nil, "load concept data from `PATH`, a file or directory, instead of the bundled data (repeatable)")
+	fs.StringVar(&co.lang, "lang", defaultLang(), "language of names and text: en, zh or both (default from $CONCEPTMAP_LANG)")
+	if c.json {
+		fs.BoolVar(&co.json, "json", false, "print JSON for scripts instead of text")
+	}
+	fs.BoolP("help", "h", false, "show this help")
+	return fs, func(e *env, args []string) error {
+		if _, ok := graph.ParseLang(co.lang); !ok {
+			return usagef(c.name, "--lang must be en, zh or both, not %q", co.lang)
+		}
+		return action(e, args)
+	}
+}
+
+func defaultLang() string {
+	if l := os.Getenv("CONCEPTMAP_LANG"); l != "" {
+		return l
+	}
+	return "both"
+}
+
+func (c *command) run(e *env, args []string) error {
+	fs, action := c.flagSet()
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			c.usage(e.stdout, fs)
+			return nil
+		}
+		return usagef(c.name, "%s", err)
+	}
+	if h, _ := fs.GetBool("help"); h {
+		c.usage(e.stdout, fs)
+		return nil
+	}
+	return action(e, fs.Args())
+}
+
+func (c *command) usage(w io.Writer, fs *pflag.FlagSet) {
+	fmt.Fprintf(w, "%s\n\nUsage:\n  conceptmap %s [flags]", c.summary, c.name)
+	if c.args != "" {
+		fmt.Fprintf(w, " %s", c.args)
+	}
+	fmt.Fprintf(w, "\n\nExamples:\n")
+	for _, ex := range c.examples {
+		fmt.Fprintf(w, "  %s\n", ex)
+	}
+	fmt.Fprintf(w, "\nFlags:\n%s", fs.FlagUsagesWrapped(100))
+}
+
+func topUsage(w io.Writer) {
+	fmt.Fprintf(w, `conceptmap turns a field of knowledge into a graph to learn from.
+
+Usage:
+  conceptmap <command> [flags] [arguments]
+
+Commands:
+`)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, `
+A concept can be named by its id, an alias, or its English or Chinese name,
+in any case: "gqa", "GQA", "Grouped-Query Attention" and "分组查询注意力" are one.
+
+Run 'conceptmap help <command>' or 'conceptmap <command> --help' for its flags
+and examples, and 'conceptmap --version' for the version.
+`)
+}
+
+// exactArgs checks the number of positional arguments.
+func exactArgs(cmd string, args []string, n int, what string) error {
+	if len(args) != n {
+		return usagef(cmd, "want %s, got %d argument(s)", what, len(args))
+	}
+	return nil
+}
+
+// splitList splits comma-separated flag values, as in --known a,b --known c.
+func splitList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}

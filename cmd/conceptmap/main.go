@@ -1,0 +1,64 @@
+// Command conceptmap turns a field of knowledge into a graph to learn from:
+// learning plans, paths between concepts, neighbourhoods, search, and
+// concept maps drawn with Graphviz. Run 'conceptmap help' for its commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(report(err, os.Stderr))
+}
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// usageError is a mistake in how the command was called. It is reported
+// with a hint to the command's help and exit code 2.
+type usageError struct {
+	cmd string // "" for the top level
+	msg string
+}
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(cmd, format string, args ...any) error {
+	return &usageError{cmd: cmd, msg: fmt.Sprintf(format, args...)}
+}
+
+// silentError is a failure whose details were already printed.
+type silentError struct{ error }
+
+// report prints err and returns the exit code for it.
+func report(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		name := "conceptmap"
+		if ue.cmd != "" {
+			name += " " + ue.cmd
+		}
+		fmt.Fprintf(stderr, "%s: %s\nrun '%s --help' for usage\n", name, ue.msg, name)
+		return exitUsage
+	}
+	var se silentError
+	if !errors.As(err, &se) {
+		fmt.Fprintf(stderr, "conceptmap: %s\n", err)
+	}
+	return exitFailure
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/conceptmap/conceptmap/graph"
+)
+
+type problemOut struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Message string `json:"message"`
+}
+
+type validateOut struct {
+	OK        bool         `json:"ok"`
+	Files     int          `json:"files"`
+	Concepts  int          `json:"concepts"`
+	Relations int          `json:"relations"`
+	Problems  []problemOut `json:"problems"`
+}
+
+func validateAction(co *common) func(*env, []string) error {
+	return func(e *env, args []string) error {
+		if len(args) > 0 {
+			return usagef("validate", "takes no arguments; give files with --data")
+		}
+		l, files, err := newLoader(co)
+		if err != nil {
+			return err
+		}
+		g, err := l.Load()
+		var le *graph.LoadError
+		if err != nil && !errors.As(err, &le) {
+			return err
+		}
+		out := validateOut{OK: err == nil, Files: files, Problems: []problemOut{}}
+		if g != nil {
+			out.Concepts, out.Relations = len(g.Concepts()), len(g.Edges())
+		}
+		if le != nil {
+			for _, d := range le.Diags {
+				out.Problems = append(out.Problems, problemOut{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Msg})
+			}
+		}
+		if co.json {
+			if err := writeJSON(e.stdout, out); err != nil {
+				return err
+			}
+		} else if le != nil {
+			fmt.Fprintln(e.stdout, le.Error())
+		} else {
+			fmt.Fprintf(e.stdout, "ok: %s, %s, %s, %s in %s\n",
+				plural(out.Concepts, "concept"), plural(out.Relations, "relation"),
+				plural(len(g.Relations()), "relation type"), plural(len(g.Categories()), "category"),
+				plural(files, "file"))
+		}
+		if le != nil {
+			return fmt.Errorf("%s found", plural(len(le.Diags), "problem"))
+		}
+		return nil
+	}
+}

@@ -1,0 +1,51 @@
+// Package render draws concept maps: it turns a graph.View into Graphviz
+// DOT source (DOT) or into SVG (SVG), as Options say. It never reads flags
+// or files.
+//
+//	g, _ := graph.Load(fsys)
+//	v := g.All()
+//	svg, err := render.SVG(ctx, g, v, render.Options{Lang: graph.Zh})
+//
+// # What a map shows
+//
+// Concepts are rounded boxes grouped in one box per category, in category
+// order, each filled with a light colour of the category's palette entry.
+// Each box carries the concept's name in the chosen language (both: the
+// English line, then the Chinese one), its step number when Options.Steps
+// has one ("3. Softmax"), and its summary as tooltip; targets get a thick
+// border and class "target". In SVG, each concept's <g> element has the
+// concept id as its id attribute, exactly as written.
+//
+// Every relation of the view is one edge, labelled with the relation
+// type's label and drawn in its style (colour, line, arrowhead) from the
+// relation vocabulary; several relations between two concepts make several
+// edges. The layout puts the end a relation says to learn first above the
+// other (left of it with RankDir "LR"), whichever way the arrow points; a
+// relation that sets no order does not affect the layout. A legend shows
+// one sample edge for each relation type in the view.
+//
+// # Text
+//
+// Names and labels come out in the SVG exactly as written, whatever they
+// hold: quotes, backslashes (a name "a\nb" shows the backslash), markup,
+// ampersands, line breaks (drawn as line breaks) and any script, with two
+// exceptions: control characters, which XML cannot hold, become U+FFFD,
+// and Graphviz writes a run of spaces with no-break spaces so that viewers
+// keep it.
+//
+// Graphviz underestimates the width of Chinese text by about a fifth, so
+// render estimates each label's width itself (one em for CJK and full-width
+// characters, Helvetica's widths for ASCII) and sizes boxes to fit. The SVG
+// names a list of fonts that ends with Chinese-capable fonts and the
+// generic sans-serif.
+//
+// # Graphviz
+//
+// SVG uses github.com/goccy/go-graphviz, which runs Graphviz compiled to
+// WebAssembly in a single module per process. render keeps one instance
+// and renders one map at a time, so SVG is safe to call from many
+// goroutines. The WebAssembly module is compiled when the program starts
+// (go-graphviz does this in an init function and caches the machine code
+// under os.TempDir()/go-graphviz), and each render leaves some memory
+// behind, which suits a command-line tool.
+package render

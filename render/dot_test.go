@@ -1,0 +1,198 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/conceptmap/conceptmap/graph"
+)
+
+// planOptions marks the plan for learning gqa on top of opt.
+func planOptions(t *testing.T, g *graph.Graph, opt Options) (graph.View, Options) {
+	t.Helper()
+	p := g.Plan([]*graph.Concept{g.Concept("gqa")}, nil)
+	var cs []*graph.Concept
+	for _, s := range p.Steps {
+		cs = append(cs, s.Concept)
+	}
+	opt.MarkPlan(p)
+	return g.Induced(cs, nil), opt
+}
+
+// goldenCases are the maps kept as goldens, DOT and SVG.
+func goldenCases(t *testing.T, g *graph.Graph) []struct {
+	name string
+	v    graph.View
+	opt  Options
+} {
+	pv, popt := planOptions(t, g, Options{Lang: graph.Zh, RankDir: "LR", Title: "学习 \"GQA\" <计划> & \\N"})
+	return []struct {
+		name string
+		v    graph.View
+		opt  Options
+	}{
+		{"en", g.All(), Options{}},
+		{"zh-lr-plan", pv, popt},
+		{"both-nolegend", g.All(), Options{Lang: graph.Both, NoLegend: true}},
+	}
+}
+
+func TestDOTGolden(t *testing.T) {
+	g := fixture(t)
+	for _, tc := range goldenCases(t, g) {
+		t.Run(tc.name, func(t *testing.T) {
+			golden(t, tc.name+".dot", DOT(g, tc.v, tc.opt))
+		})
+	}
+}
+
+func TestDOTDeterministic(t *testing.T) {
+	g := fixture(t)
+	for _, tc := range goldenCases(t, g) {
+		a := DOT(g, tc.v, tc.opt)
+		// A second graph loaded from the same file, so no state is shared.
+		b := DOT(fixture(t), tc.v, tc.opt)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two DOT renders differ", tc.name)
+		}
+	}
+}
+
+func TestDOTStructure(t *testing.T) {
+	g := fixture(t)
+	dot := string(DOT(g, g.All(), Options{Lang: graph.Zh}))
+	// Clusters come in category order and only for categories in view:
+	// foundations (0), architecture (1), then other (3, made by the loader
+	// after the declared ones); training (2) has no concepts.
+	var clusters []string
+	for _, l := range strings.Split(dot, "\n") {
+		if name, ok := strings.CutPrefix(strings.TrimSpace(l), "subgraph "); ok {
+			clusters = append(clusters, strings.TrimSuffix(name, " {"))
+		}
+	}
+	if got, want := strings.Join(clusters, " "), "cluster_0 cluster_1 cluster_3 cluster_legend"; got != want {
+		t.Errorf("clusters = %s, want %s", got, want)
+	}
+	for _, want := range []string{
+		">基础</TD>",                   // category names in the chosen language
+		">模型结构与基本概念</TD>",            // as cluster labels
+		`id="evil\"<id>&amp;amp;\\"`, // the hostile id, escaped for DOT
+		`rankdir=TB`,                 // the default
+		`arrowhead="diamond"`,        // part_of's style
+		`style="bold"`,               // improves_on's line
+		`constraint=false`,           // related_to sets no order
+		`dir=back`,                   // requires: the target is laid out first
+		`tooltip="提示：\\\\N 与 <x>"`,   // summaries as tooltips, backslash kept
+	} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("DOT lacks %s", want)
+		}
+	}
+	// Two relations between gqa and mha make two edges.
+	n := strings.Count(dot, g.Relation("improves_on").Label.Zh) + strings.Count(dot, g.Relation("related_to").Label.Zh)
+	if n < 4 { // two improves_on, two related_to
+		t.Errorf("found %d improves_on and related_to labels, want 4 or more", n)
+	}
+}
+
+func TestQuote(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain", `"plain"`},
+		{`a"b`, `"a\"b"`},
+		{`\N`, `"\\N"`},
+		{`end\`, `"end\\"`},
+		{"two\nlines", `"two\nlines"`},
+		{"cr\r\nlf", `"cr\nlf"`},
+		{"tab\there", `"tab here"`},
+		{"bell\a", "\"bell\uFFFD\""},
+		{"bad\xffutf8", "\"bad\uFFFDutf8\""},
+		{"中文", `"中文"`},
+		{"&amp; &", `"&amp;amp; &amp;"`},
+	} {
+		if got := quote(tc.in); got != tc.want {
+			t.Errorf("quote(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+	if got, want := quoteTip(`\N "&"`+"\n"), `"\\\\N \"&amp;\"\n"`; got != want {
+		t.Errorf("quoteTip = %s, want %s", got, want)
+	}
+}
+
+func TestHTML(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain", "plain"},
+		{`<img src=x onerror=alert(1)>`, `&lt;img src=x onerror=alert(1)&gt;`},
+		{`a & "b"`, `a &amp; &quot;b&quot;`},
+		{`&amp;`, `&amp;amp;`},
+		{`\N\l`, `\N\l`},
+		{"中文", "中文"},
+	} {
+		if got := html(tc.in); got != tc.want {
+			t.Errorf("html(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+	if got, want := htmlLines([]string{"a<", "b"}), "a&lt;<BR/>b"; got != want {
+		t.Errorf("htmlLines = %s, want %s", got, want)
+	}
+}
+
+func TestInches(t *testing.T) {
+	for _, tc := range []struct {
+		points float64
+		want   string
+	}{
+		{72, "1.00"},
+		{72.01, "1.01"},
+		{36, "0.50"},
+		{1, "0.02"},
+		{151.2, "2.10"},
+	} {
+		if got := inches(tc.points); got != tc.want {
+			t.Errorf("inches(%v) = %s, want %s", tc.points, got, tc.want)
+		}
+	}
+}
+
+func TestTextWidth(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want float64 // at 10 points
+	}{
+		{"W", 9.44},
+		{"il", 4.44},
+		{" ", 2.78},
+		{"中", 10},
+		{"模型结构", 40},
+		{"…", 10},
+		{"，", 10}, // full-width comma
+		{"é", 6},
+		{"a中", 15.56},
+	} {
+		if got := textWidth(tc.s, 10); got < tc.want-1e-9 || got > tc.want+1e-9 {
+			t.Errorf("textWidth(%q, 10) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestDOTHandBuiltView checks views that Induced would not make: an edge
+// to a concept outside the view is left out, with its legend row, and an
+// empty view still gives a graph.
+func TestDOTHandBuiltView(t *testing.T) {
+	g := fixture(t)
+	v := graph.View{
+		Concepts: []*graph.Concept{g.Concept("softmax")},
+		Edges:    g.Out("softmax"), // softmax requires vector, which is not drawn
+	}
+	dot := string(DOT(g, v, Options{}))
+	if strings.Contains(dot, "->") || strings.Contains(dot, "legend") {
+		t.Errorf("DOT draws an edge to a concept outside the view:\n%s", dot)
+	}
+	if !strings.Contains(dot, `id="softmax"`) {
+		t.Errorf("DOT lacks softmax:\n%s", dot)
+	}
+	empty := string(DOT(g, graph.View{}, Options{Title: "empty"}))
+	if strings.Contains(empty, "subgraph") || !strings.HasSuffix(empty, "}\n") {
+		t.Errorf("DOT of an empty view:\n%s", empty)
+	}
+}

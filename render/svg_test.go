@@ -1,0 +1,303 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/conceptmap/conceptmap/graph"
+)
+
+var langs = []graph.Lang{graph.En, graph.Zh, graph.Both}
+
+func render(t testing.TB, g *graph.Graph, v graph.View, opt Options) []byte {
+	t.Helper()
+	svg, err := SVG(context.Background(), g, v, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return svg
+}
+
+func TestSVGGolden(t *testing.T) {
+	g := fixture(t)
+	for _, tc := range goldenCases(t, g) {
+		t.Run(tc.name, func(t *testing.T) {
+			golden(t, tc.name+".svg", render(t, g, tc.v, tc.opt))
+		})
+	}
+}
+
+// TestSVGLabels checks that every concept is drawn with its id, its name
+// exactly as written and its summary as tooltip, in each language.
+func TestSVGLabels(t *testing.T) {
+	g := fixture(t)
+	for _, lang := range langs {
+		t.Run(string(lang), func(t *testing.T) {
+			doc := parseSVG(t, render(t, g, g.All(), Options{Lang: lang}))
+			nodes := doc.byID()
+			for _, c := range g.Concepts() {
+				n := nodes[c.ID]
+				if n == nil {
+					t.Errorf("no node with id %q", c.ID)
+					continue
+				}
+				if got, want := n.lines(), wantLines(c.Name, lang); !slices.Equal(got, want) {
+					t.Errorf("node %q: lines %q, want %q", c.ID, got, want)
+				}
+				want := ""
+				if !c.Summary.IsZero() {
+					want = strings.Join(wantLines(c.Summary, lang), "\n")
+				}
+				if n.tooltip != want {
+					t.Errorf("node %q: tooltip %q, want %q", c.ID, n.tooltip, want)
+				}
+			}
+			if len(doc.nodes) != len(g.Concepts())+2*4 { // and a sample and a label per relation type in the legend
+				t.Errorf("%d nodes, want %d", len(doc.nodes), len(g.Concepts())+8)
+			}
+		})
+	}
+}
+
+// TestSVGFont checks that every text names a font list that ends with a
+// generic family and includes one that draws Chinese.
+func TestSVGFont(t *testing.T) {
+	g := fixture(t)
+	doc := parseSVG(t, render(t, g, g.All(), Options{Lang: graph.Zh, Title: "标题"}))
+	for f := range doc.fonts {
+		if !strings.HasSuffix(f, ",sans-serif") || !strings.Contains(f, "Noto Sans CJK SC") {
+			t.Errorf("font-family %q", f)
+		}
+	}
+	if len(doc.fonts) == 0 {
+		t.Error("no font-family in the SVG")
+	}
+}
+
+// TestLabelsFit checks, for every node and cluster, that each line of
+// text, as wide as we estimate it and placed as the SVG anchors it, lies
+// within the drawn shape. Graphviz alone would make boxes too narrow for
+// Chinese names.
+func TestLabelsFit(t *testing.T) {
+	type input struct {
+		name string
+		g    *graph.Graph
+	}
+	inputs := []input{{"fixture", fixture(t)}, {"big", bigGraph(t, 40)}}
+	for _, in := range inputs {
+		for _, lang := range langs {
+			for _, dir := range []string{"TB", "LR"} {
+				t.Run(in.name+"/"+string(lang)+"/"+dir, func(t *testing.T) {
+					doc := parseSVG(t, render(t, in.g, in.g.All(), Options{Lang: lang, RankDir: dir}))
+					for _, n := range withClass(doc.nodes, "node") {
+						if _, err := strconv.Atoi(strings.TrimPrefix(n.title, "n")); err != nil {
+							continue // not a concept: the legend
+						}
+						checkFit(t, n, padX-1)
+					}
+					for _, c := range doc.clusters {
+						checkFit(t, c, 0)
+					}
+				})
+			}
+		}
+	}
+}
+
+func checkFit(t *testing.T, g *svgGroup, margin float64) {
+	t.Helper()
+	widest := 0.0
+	for _, tx := range g.texts {
+		w := textWidth(tx.text, tx.size)
+		widest = max(widest, w)
+		left := tx.x
+		switch tx.anchor {
+		case "middle":
+			left -= w / 2
+		case "end":
+			left -= w
+		}
+		if left < g.minX+margin || left+w > g.maxX-margin {
+			t.Errorf("%s %q: text %q spans %.1f–%.1f, shape %.1f–%.1f", g.class, g.title, tx.text, left, left+w, g.minX, g.maxX)
+		}
+	}
+	if widest > g.maxX-g.minX {
+		t.Errorf("%s %q: label %.1f wide, shape %.1f", g.class, g.title, widest, g.maxX-g.minX)
+	}
+}
+
+// TestLegend checks that the legend shows exactly the relation types in
+// view, in vocabulary order, each with its colour.
+func TestLegend(t *testing.T) {
+	g := fixture(t)
+	pick := func(ids ...string) []*graph.Concept {
+		var cs []*graph.Concept
+		for _, id := range ids {
+			cs = append(cs, g.Concept(id))
+		}
+		return cs
+	}
+	for _, tc := range []struct {
+		name string
+		v    graph.View
+		opt  Options
+		want []string // relation ids
+	}{
+		{"all", g.All(), Options{}, []string{"requires", "part_of", "improves_on", "related_to"}},
+		{"all zh", g.All(), Options{Lang: graph.Zh, RankDir: "LR"}, []string{"requires", "part_of", "improves_on", "related_to"}},
+		{"chain", g.Induced(pick("vector", "softmax", "attention"), nil), Options{}, []string{"requires"}},
+		{"pair", g.Induced(pick("mha", "gqa"), nil), Options{Lang: graph.Both}, []string{"improves_on", "related_to"}},
+		{"filtered", g.Induced(pick("mha", "gqa"), []string{"related_to"}), Options{}, []string{"related_to"}},
+		{"no edges", g.Induced(pick("orphan", "vector"), nil), Options{}, nil},
+		{"off", g.All(), Options{NoLegend: true}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := parseSVG(t, render(t, g, tc.v, tc.opt))
+			labels := withClass(doc.nodes, "legend")
+			samples := withClass(doc.edges, "legend")
+			if len(labels) != len(tc.want) || len(samples) != len(tc.want) {
+				t.Fatalf("legend has %d labels and %d samples, want %d", len(labels), len(samples), len(tc.want))
+			}
+			for i, id := range tc.want {
+				rt := g.Relation(id)
+				if got, want := labels[i].lines(), wantLines(rt.Label, tc.opt.Lang); !slices.Equal(got, want) {
+					t.Errorf("legend row %d says %q, want %q", i, got, want)
+				}
+				if got := samples[i].stroke; got != rt.Style.Color {
+					t.Errorf("legend row %d is drawn in %s, want %s", i, got, rt.Style.Color)
+				}
+			}
+			hasCluster := false
+			for _, c := range doc.clusters {
+				hasCluster = hasCluster || c.title == "cluster_legend"
+			}
+			if hasCluster != (len(tc.want) > 0) {
+				t.Errorf("legend cluster drawn: %v, want %v", hasCluster, len(tc.want) > 0)
+			}
+		})
+	}
+}
+
+// TestSteps checks that plan step numbers start the names of the steps,
+// and only theirs, and that targets are marked.
+func TestSteps(t *testing.T) {
+	g := fixture(t)
+	v, opt := planOptions(t, g, Options{Lang: graph.Zh})
+	// Draw the whole graph so that concepts outside the plan show too.
+	doc := parseSVG(t, render(t, g, g.All(), opt))
+	nodes := doc.byID()
+	if len(opt.Steps) != len(v.Concepts) || len(opt.Steps) < 4 {
+		t.Fatalf("plan has %d steps over %d concepts", len(opt.Steps), len(v.Concepts))
+	}
+	for _, c := range g.Concepts() {
+		n := nodes[c.ID]
+		want := wantLines(c.Name, graph.Zh)
+		step, ok := opt.Steps[c.ID]
+		if ok {
+			want[0] = strconv.Itoa(step) + ". " + want[0]
+		}
+		if got := n.lines(); !slices.Equal(got, want) {
+			t.Errorf("node %q: lines %q, want %q", c.ID, got, want)
+		}
+		if got := len(withClass([]*svgGroup{n}, "target")) == 1; got != (c.ID == "gqa") {
+			t.Errorf("node %q: marked as target: %v", c.ID, got)
+		}
+	}
+	if opt.Steps["gqa"] != len(opt.Steps) {
+		t.Errorf("the target gqa is step %d of %d", opt.Steps["gqa"], len(opt.Steps))
+	}
+}
+
+func TestSVGDeterministic(t *testing.T) {
+	g := fixture(t)
+	for _, tc := range goldenCases(t, g) {
+		a := render(t, g, tc.v, tc.opt)
+		b := render(t, fixture(t), tc.v, tc.opt)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two SVG renders differ", tc.name)
+		}
+	}
+}
+
+// TestSVGConcurrent renders from 8 goroutines at once; go-graphviz's
+// WebAssembly module would corrupt or crash without render's lock.
+func TestSVGConcurrent(t *testing.T) {
+	g := fixture(t)
+	opts := []Options{{}, {Lang: graph.Zh}, {Lang: graph.Both, RankDir: "LR"}}
+	want := make([][]byte, len(opts))
+	for i, opt := range opts {
+		want[i] = render(t, g, g.All(), opt)
+	}
+	const n = 8
+	got := make([][]byte, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			got[i], errs[i] = SVG(context.Background(), g, g.All(), opts[i%len(opts)])
+		})
+	}
+	wg.Wait()
+	for i := range n {
+		if errs[i] != nil {
+			t.Errorf("goroutine %d: %v", i, errs[i])
+		} else if !bytes.Equal(got[i], want[i%len(opts)]) {
+			t.Errorf("goroutine %d: SVG differs from a render alone", i)
+		}
+	}
+}
+
+func TestSVGErrors(t *testing.T) {
+	svg, err := renderSVG(context.Background(), []byte("digraph { a -> ; }"))
+	if err == nil || svg != nil {
+		t.Fatalf("bad DOT: got %d bytes and error %v", len(svg), err)
+	}
+	if got, want := err.Error(), "render: Graphviz cannot read the map: syntax error in line"; !strings.HasPrefix(got, want) {
+		t.Errorf("error %q, want %q", got, want)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	g := fixture(t)
+	if svg, err := SVG(ctx, g, g.All(), Options{}); !errors.Is(err, context.Canceled) || svg != nil {
+		t.Errorf("cancelled: got %d bytes and error %v", len(svg), err)
+	}
+	// The engine still works after a failure.
+	render(t, g, g.All(), Options{})
+}
+
+func BenchmarkSVG(b *testing.B) {
+	g := bigGraph(b, 90)
+	v := g.All()
+	opt := Options{Lang: graph.Both, Title: "Benchmark"}
+	render(b, g, v, opt) // start the engine
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := SVG(context.Background(), g, v, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(v.Concepts)), "nodes")
+	b.ReportMetric(float64(len(v.Edges)), "edges")
+}
+
+func BenchmarkDOT(b *testing.B) {
+	g := bigGraph(b, 90)
+	v := g.All()
+	for b.Loop() {
+		DOT(g, v, Options{Lang: graph.Both})
+	}
+}
+
+func TestSVGEmptyView(t *testing.T) {
+	g := fixture(t)
+	doc := parseSVG(t, render(t, g, graph.View{}, Options{}))
+	if len(doc.nodes)+len(doc.edges)+len(doc.clusters) != 0 {
+		t.Errorf("empty view drew %d nodes, %d edges, %d clusters", len(doc.nodes), len(doc.edges), len(doc.clusters))
+	}
+}
