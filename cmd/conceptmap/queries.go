@@ -218,7 +218,7 @@ func init() {
 		},
 		&command{
 			name: "stats", json: true,
-			summary: "Count concepts and relations; find the most connected, roots and leaves",
+			summary:  "Count concepts and relations; find the most connected, roots and leaves",
 			examples: []string{"conceptmap stats", "conceptmap stats --top 5 --json"},
 			setup: func(fs *pflag.FlagSet, co *common) func(*env, []string) error {
 				top := fs.Int("top", 10, "how many of the most connected concepts to show")
@@ -297,7 +297,6 @@ func makePlan(g *loaded, targets, known []string) (*graph.Plan, error) {
 	}
 	return g.Plan(ts, ks), nil
 }
-
 
 func findCategory(g *graph.Graph, name string) (*graph.Category, error) {
 	var ids []string
