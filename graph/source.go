@@ -30,6 +30,16 @@ type srcRelation struct {
 	r      *RelationType
 	idPos  Pos
 	firstP Pos
+	styleP map[string]Pos // style field → where it is written
+}
+
+// stylePos returns where a style field is written, or the relation's
+// place if it is not.
+func (sr srcRelation) stylePos(field string) Pos {
+	if p, ok := sr.styleP[field]; ok {
+		return p
+	}
+	return sr.r.Pos
 }
 
 type srcCategory struct {

@@ -126,7 +126,7 @@ conceptz: []
     first: target
   - id: uses
     first: before
-    style: {line: wavy, arrow: "->", width: 2}
+    style: {line: wavy, arrow: "->", width: 2, color: "rgb(1,2,3)"}
   - label: {en: nameless}
     first: none
   - id: uses

@@ -242,8 +242,10 @@ func (y *yamlReader) relation(n ast.Node) {
 		case "first":
 			r.r.First, r.firstP = Order(y.str(v, "first")), y.pos(v)
 		case "style":
+			r.styleP = map[string]Pos{}
 			y.fields(v, "style", styleFields, func(k string, v ast.Node) {
 				s := y.str(v, "style."+k)
+				r.styleP[k] = y.pos(v)
 				switch k {
 				case "color":
 					r.r.Style.Color = s
