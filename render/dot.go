@@ -28,7 +28,15 @@ type Options struct {
 	Steps map[string]int
 	// Targets marks concept ids to draw emphasised, with a thick border.
 	Targets map[string]bool
+	// NoEdgeLabels leaves the relation labels off the edges; colours and
+	// line styles, explained by the legend, still tell the types apart.
+	// Large maps read better without them.
+	NoEdgeLabels bool
 }
+
+// EdgeLabelLimit is the number of edges above which callers may want
+// NoEdgeLabels: past it, labels crowd a map more than they help.
+const EdgeLabelLimit = 60
 
 // MarkPlan sets Steps and Targets from a plan: each step's number, counting
 // from 1, and the plan's targets.
@@ -221,9 +229,11 @@ func (d *dotWriter) edges(es []graph.Edge) []*graph.RelationType {
 		rt := d.relation(e.Relation)
 		used[rt] = true
 		kv := []string{
-			"label", boxed(d.text(rt.Label), edgeSize),
 			"color", quote(rt.Style.Color),
 			"style", quote(lineStyle(rt.Style.Line)),
+		}
+		if !d.opt.NoEdgeLabels {
+			kv = append([]string{"label", boxed(d.text(rt.Label), edgeSize)}, kv...)
 		}
 		if tip := strings.Join(d.text(e.Why), "\n"); tip != "" {
 			kv = append(kv, "tooltip", quoteTip(tip), "labeltooltip", quoteTip(tip))

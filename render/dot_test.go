@@ -196,3 +196,16 @@ func TestDOTHandBuiltView(t *testing.T) {
 		t.Errorf("DOT of an empty view:\n%s", empty)
 	}
 }
+
+func TestNoEdgeLabels(t *testing.T) {
+	g := fixture(t)
+	with := string(DOT(g, g.All(), Options{}))
+	without := string(DOT(g, g.All(), Options{NoEdgeLabels: true}))
+	label := "is part of" // a relation label of the fixture, drawn on its edges and in the legend
+	if n := strings.Count(with, label); n < 2 {
+		t.Fatalf("with labels, %q appears %d times", label, n)
+	}
+	if n := strings.Count(without, label); n != 1 {
+		t.Errorf("without edge labels, %q appears %d times, want once (the legend)", label, n)
+	}
+}

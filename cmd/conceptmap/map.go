@@ -27,14 +27,15 @@ func init() {
 			var s selection
 			s.flags(fs)
 			var (
-				out, format, title, rankdir string
-				noLegend                    bool
+				out, format, title, rankdir, edgeLabels string
+				noLegend                                bool
 			)
 			fs.StringVarP(&out, "output", "o", "", "write to `FILE` (.svg, .dot or .gv) instead of stdout; written whole or not at all")
 			fs.StringVar(&format, "format", "", "svg or dot (default: from the -o extension, else svg)")
 			fs.StringVar(&title, "title", "", "a title drawn above the map (default: what the map shows)")
 			fs.StringVar(&rankdir, "rankdir", "TB", "layout direction: TB (top to bottom) or LR (left to right)")
 			fs.BoolVar(&noLegend, "no-legend", false, "leave out the legend of relation types")
+			fs.StringVar(&edgeLabels, "edge-labels", "auto", fmt.Sprintf("label edges with their relation: on, off, or auto (on up to %d edges)", render.EdgeLabelLimit))
 			return func(e *env, args []string) error {
 				if len(args) > 0 {
 					return usagef("map", "takes no arguments; choose what to draw with --plan, --focus or --category")
@@ -46,6 +47,9 @@ func init() {
 				rankdir = strings.ToUpper(rankdir)
 				if rankdir != "TB" && rankdir != "LR" {
 					return usagef("map", "--rankdir must be TB or LR, not %q", rankdir)
+				}
+				if edgeLabels != "auto" && edgeLabels != "on" && edgeLabels != "off" {
+					return usagef("map", "--edge-labels must be on, off or auto, not %q", edgeLabels)
 				}
 				if err := s.check("map"); err != nil {
 					return err
@@ -59,6 +63,7 @@ func init() {
 					return err
 				}
 				opt.Lang, opt.RankDir, opt.NoLegend = g.lang, rankdir, noLegend
+				opt.NoEdgeLabels = edgeLabels == "off" || (edgeLabels == "auto" && len(v.Edges) > render.EdgeLabelLimit)
 				if title != "" {
 					opt.Title = title
 				}
