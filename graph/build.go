@@ -27,6 +27,7 @@ var otherCategory = Text{En: "Other", Zh: "其他"}
 func (rs *records) build() (*Graph, []Diagnostic) {
 	g := &Graph{}
 	rs.checkRelations(g)
+	rs.implicitConcepts()
 	rs.checkCategories(g)
 	rs.checkConcepts(g)
 	edges := rs.checkEdges(g)
@@ -139,6 +140,41 @@ func (rs *records) checkCategories(g *Graph) {
 			name = otherCategory
 		}
 		add(&Category{ID: id, Name: name})
+	}
+}
+
+// implicitConcepts makes a concept for each end of a relation from a CSV
+// file that names no concept, unless it looks like a typo of one.
+func (rs *records) implicitConcepts() {
+	known := map[string]bool{}
+	var all []string
+	for _, sc := range rs.concepts {
+		for _, k := range sc.c.keys() {
+			if f := fold(k); f != "" && !known[f] {
+				known[f] = true
+				all = append(all, f)
+			}
+		}
+	}
+	for _, se := range rs.edges {
+		if !se.implicit {
+			continue
+		}
+		for _, end := range []struct {
+			name string
+			pos  Pos
+		}{{se.e.From, se.fromPos}, {se.e.To, se.toPos}} {
+			f := fold(end.name)
+			if f == "" || known[f] || nearest(f, all) != "" {
+				continue
+			}
+			known[f] = true
+			all = append(all, f)
+			rs.concepts = append(rs.concepts, srcConcept{
+				c:     &Concept{ID: end.name, Name: Text{En: end.name}, Pos: end.pos},
+				idPos: end.pos, namePos: end.pos, catPos: end.pos,
+			})
+		}
 	}
 }
 
@@ -261,6 +297,8 @@ func (rs *records) checkEdges(g *Graph) []Edge {
 		if e.Relation == "" {
 			rs.errorf(se.relPos, "relation from %q has no relation type; add relation: one of %s", e.From, strings.Join(g.relationIDs(), ", "))
 			ok = false
+		} else if id := g.relationByLabel(e.Relation); se.implicit && id != "" {
+			e.Relation = id // a spreadsheet may name the relation by its label
 		} else if _, known := g.relIndex[e.Relation]; !known {
 			msg := sprintf("unknown relation type %q", e.Relation)
 			if s := g.suggestRelation(e.Relation); s != "" {
@@ -271,8 +309,8 @@ func (rs *records) checkEdges(g *Graph) []Edge {
 			rs.errorf(se.relPos, "%s", msg)
 			ok = false
 		}
-		from, okFrom := rs.resolveEnd(g, e.From, se.relPos, "source")
-		to, okTo := rs.resolveEnd(g, e.To, se.toPos, "target")
+		from, okFrom := rs.resolveEnd(g, e.From, se.fromPos, "source", se.implicit)
+		to, okTo := rs.resolveEnd(g, e.To, se.toPos, "target", se.implicit)
 		if !ok || !okFrom || !okTo {
 			continue
 		}
@@ -294,7 +332,7 @@ func (rs *records) checkEdges(g *Graph) []Edge {
 }
 
 // resolveEnd finds the concept that an edge end names, by id, name or alias.
-func (rs *records) resolveEnd(g *Graph, name string, p Pos, end string) (string, bool) {
+func (rs *records) resolveEnd(g *Graph, name string, p Pos, end string, implicit bool) (string, bool) {
 	if name == "" {
 		rs.errorf(p, "relation has no %s concept; add to: with a concept id", end)
 		return "", false
@@ -308,6 +346,9 @@ func (rs *records) resolveEnd(g *Graph, name string, p Pos, end string) (string,
 	msg := sprintf("unknown concept %q", name)
 	if s := g.Suggest(name, 1); len(s) > 0 {
 		msg += sprintf(" (did you mean %q?)", s[0].ID)
+		if implicit {
+			msg += "; a new name in a relations CSV makes a concept, but this one is so close to another that it looks like a typo. Define it in a concepts file to keep it"
+		}
 	} else {
 		msg += "; fix the id, or add the concept under concepts:"
 	}
@@ -321,6 +362,17 @@ func (g *Graph) relationIDs() []string {
 		ids[i] = r.ID
 	}
 	return ids
+}
+
+// relationByLabel returns the id of the relation type whose id or label,
+// in either language, is s, ignoring case.
+func (g *Graph) relationByLabel(s string) string {
+	for _, r := range g.relations {
+		if fold(s) == r.ID || fold(s) == fold(r.Label.En) || fold(s) == fold(r.Label.Zh) {
+			return r.ID
+		}
+	}
+	return ""
 }
 
 // suggestRelation finds the relation type nearest to s by id or label.

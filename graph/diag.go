@@ -12,6 +12,7 @@ type Diagnostic struct {
 	Pos    Pos
 	Msg    string
 	Source string       // the offending line of the file, if known
+	Caret  int          // the caret's column in Source, if not Pos.Col
 	Notes  []Diagnostic // related places: the first definition of a duplicate, the edges of a cycle
 }
 
@@ -35,9 +36,9 @@ func (d Diagnostic) write(b *strings.Builder, indent string) {
 		b.WriteString(indent + "  " + num + " | ")
 		b.WriteString(d.Source)
 		b.WriteByte('\n')
-		if d.Pos.Col > 0 {
+		if col := cmp.Or(d.Caret, d.Pos.Col); col > 0 {
 			b.WriteString(gutter)
-			b.WriteString(caretPad(d.Source, d.Pos.Col))
+			b.WriteString(caretPad(d.Source, col))
 			b.WriteString("^\n")
 		}
 	}

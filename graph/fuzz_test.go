@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// FuzzLoad feeds the loader arbitrary bytes, seeded with the fixture and
-// broken files. Whatever the input, it must not panic or hang, and it
+// FuzzLoad feeds the loader arbitrary bytes as YAML, JSON or CSV, seeded
+// with the fixture and broken files. Whatever the input, it must not panic or hang, and it
 // returns either a graph or a *LoadError with positions, never both.
 func FuzzLoad(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*.yaml")
@@ -17,7 +17,7 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(b)
+		f.Add(b, uint8(0))
 	}
 	for _, s := range []string{
 		"",
@@ -30,16 +30,32 @@ func FuzzLoad(f *testing.F) {
 		"concepts:\n  - id: a\n    name: |\n      multi\n      line\n",
 		"---\nconcepts: []\n---\nconcepts: [{id: b, name: B}]\n",
 	} {
-		f.Add([]byte(s))
+		f.Add([]byte(s), uint8(0))
+	}
+	for _, s := range []string{
+		`{"format":"conceptmap","version":1,"nodes":[{"id":"a","names":{"en":"A"}}],"edges":[]}`,
+		`{"nodes":[{"id":"a","names":{"en":"A"}},{"id":"b","names":{"en":"B"}}],"edges":[{"from":"a","relation":"requires","to":"b"}]}`,
+		`{"nodes": [{"id": "a",}]}`,
+		`[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[`,
+	} {
+		f.Add([]byte(s), uint8(1))
+	}
+	for _, s := range []string{
+		"from,relation,to,why\na,requires,b,x\nb,requires,c,\n",
+		"id,name_en,name_zh\na,A,甲\n",
+		"from,relation,to\na,\"b\"x,c\n",
+		"\xef\xbb\xbfid\n\n\n",
+	} {
+		f.Add([]byte(s), uint8(2))
 	}
 	vocab, err := os.ReadFile("../data/relations.yaml")
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
+	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
 		var l Loader
 		l.DefaultVocabulary("vocab.yaml", vocab)
-		l.AddFile("fuzz.yaml", data)
+		l.AddFile("fuzz"+[]string{".yaml", ".json", ".csv"}[format%3], data)
 		g, err := l.Load()
 		if (g == nil) == (err == nil) {
 			t.Fatalf("graph %v with error %v", g != nil, err)

@@ -22,7 +22,7 @@ type file struct {
 }
 
 // Formats lists the file extensions a Loader reads.
-var Formats = []string{".yaml", ".yml"}
+var Formats = []string{".yaml", ".yml", ".json", ".csv"}
 
 // AddFile adds one data file. name is how errors refer to it; its extension
 // picks the format.
@@ -118,6 +118,10 @@ func (rs *records) read(f file) {
 	switch strings.ToLower(path.Ext(f.name)) {
 	case ".yaml", ".yml":
 		rs.readYAML(f.name, f.data)
+	case ".json":
+		rs.readJSON(f.name, f.data)
+	case ".csv":
+		rs.readCSV(f.name, f.data)
 	default:
 		rs.addFile(f.name, f.data)
 		rs.errorf(Pos{File: f.name}, "unknown data format %q; use one of %s", path.Ext(f.name), strings.Join(Formats, ", "))

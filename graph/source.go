@@ -21,9 +21,13 @@ type srcConcept struct {
 }
 
 type srcEdge struct {
-	e      Edge
-	relPos Pos
-	toPos  Pos
+	e       Edge
+	fromPos Pos
+	relPos  Pos
+	toPos   Pos
+	// implicit: an end that names no concept makes one. Relations from a
+	// CSV file without a concepts file work this way.
+	implicit bool
 }
 
 type srcRelation struct {
@@ -55,6 +59,22 @@ type records struct {
 	edges      []srcEdge // relations given apart from their concepts (CSV, JSON)
 	diags      []Diagnostic
 	lines      map[string][]string // file → its lines, for quoting sources
+	quotes     map[Pos]srcQuote    // places whose source is not at their line and column (CSV)
+}
+
+// srcQuote is the source text to show for a position, and the column of the
+// caret in it.
+type srcQuote struct {
+	text string
+	col  int
+}
+
+// quote records the text to show for p.
+func (rs *records) quote(p Pos, text string, col int) {
+	if rs.quotes == nil {
+		rs.quotes = map[Pos]srcQuote{}
+	}
+	rs.quotes[p] = srcQuote{text, col}
 }
 
 func (rs *records) addFile(name string, data []byte) {
@@ -72,7 +92,9 @@ func (rs *records) errorf(p Pos, format string, args ...any) *Diagnostic {
 
 func (rs *records) diag(p Pos, msg string) Diagnostic {
 	d := Diagnostic{Pos: p, Msg: msg}
-	if lines := rs.lines[p.File]; p.Line > 0 && p.Line <= len(lines) {
+	if q, ok := rs.quotes[p]; ok {
+		d.Source, d.Caret = strings.TrimRight(q.text, " \t\r"), q.col
+	} else if lines := rs.lines[p.File]; p.Line > 0 && p.Line <= len(lines) {
 		d.Source = strings.TrimRight(lines[p.Line-1], " \t\r")
 	}
 	return d
@@ -85,13 +107,12 @@ func (rs *records) note(p Pos, format string, args ...any) Diagnostic {
 
 // Field names of each kind of record, for unknown-field suggestions.
 var (
-	topFields      = []string{"relations", "categories", "concepts"}
 	relationFields = []string{"id", "label", "inverse", "first", "style"}
 	styleFields    = []string{"color", "line", "arrow"}
 	categoryFields = []string{"id", "name"}
-	conceptFields  = []string{"id", "name", "aliases", "category", "summary", "analogy", "refs", "relations"}
 	refFields      = []string{"title", "arxiv", "url"}
 	edgeFields     = []string{"relation", "to", "why"}
+	topEdgeFields  = []string{"from", "relation", "to", "why"}
 	textFields     = []string{"en", "zh"}
 	orders         = []string{string(FirstSource), string(FirstTarget), string(FirstNone)}
 )

@@ -164,6 +164,32 @@ concepts:
 		{"top_level_list", map[string]string{"a.yaml": "- id: a\n"}},
 		{"alias_node", map[string]string{"a.yaml": vocab + "concepts:\n  - &x {id: a, name: {en: A}}\n  - *x\n"}},
 		{"unknown_format", map[string]string{"a.txt": "hello"}},
+		{"json_syntax", map[string]string{"a.json": "{\n  \"nodes\": [\n    {\"id\": \"a\",}\n  ]\n}\n"}},
+		{"json_unclosed", map[string]string{"a.json": "{\"nodes\": [{\"id\": \"a\"}"}},
+		{"json_schema", map[string]string{"a.json": `{
+  "format": "conceptmap",
+  "version": 2,
+  "nodes": [
+    {"id": "a", "names": {"en": "A", "zh": "甲"}, "sumary": {"en": "typo"}, "out": [], "in": []},
+    {"id": "b", "names": ["B"]}
+  ],
+  "edges": [
+    {"from": "a", "relation": "requires", "to": "c"},
+    {"relation": "requires", "to": "a"}
+  ]
+}
+`}},
+		{"json_duplicate_key", map[string]string{"a.json": "{\"nodes\": [{\"id\": \"b\", \"id\": \"b2\"}]}"}},
+		{"csv_header", map[string]string{
+			"relations.csv": "from,relation,too,because\n",
+			"concepts.csv":  "id,name_en,name_en\n",
+			"other.csv":     "a,b,c\n",
+			"empty.csv":     "",
+		}},
+		{"csv_rows", map[string]string{
+			"concepts.csv":  "id,name_en,name_zh,category\nattention,Attention,注意力,\nmha,\"Multi-head\nattention\",多头注意力,\n,,,\n",
+			"relations.csv": "from,relation,to,why\nmha,requires,attention,x,extra\nmha,requirs,attention\n,requires,mha\nmha,uses,atention\nmha,\"bad\"quote,x\n",
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var l Loader
