@@ -1,6 +1,6 @@
 // Package render draws concept maps: it turns a graph.View into Graphviz
-// DOT source (DOT) or into SVG (SVG), as Options say. It never reads flags
-// or files.
+// DOT source (DOT), SVG (SVG), PNG (PNG) or PDF (PDF, PDFPages), as
+// Options say. It never reads flags, and reads no files but fonts.
 //
 //	g, _ := graph.Load(fsys)
 //	v := g.All()
@@ -39,13 +39,43 @@
 // names a list of fonts that ends with Chinese-capable fonts and the
 // generic sans-serif.
 //
+// # PNG and PDF
+//
+// PNG and PDF ask Graphviz for the layout only, as xdot (DOT whose
+// clusters, nodes and edges carry their drawing operations), and draw it
+// with github.com/tdewolff/canvas: go-graphviz's own PNG draws no lines
+// and it writes no PDF. They draw text with a Font: SystemFont, which
+// finds a font that draws Chinese (Noto Sans CJK SC first, as Debian's
+// fonts-noto-cjk installs it), or LoadFont, for a file the user names.
+// Boxes are sized with that font's metrics (Options.Measure), so every
+// label fits its box, and a map with characters that no face of the font
+// has fails with a *MissingCharsError that names them.
+//
+// The drawing library cannot cut glyphs out of the fonts most systems
+// draw Chinese with (Noto Sans CJK is a collection of CID-keyed CFF
+// fonts), so for each document render builds a small TrueType font of
+// just the glyphs it uses, read with golang.org/x/image/font/sfnt, and
+// draws with that. PDFs hold it embedded, and their text is real text:
+// it can be selected, searched and copied. The same input gives the same
+// bytes, PNG and PDF alike.
+//
 // # Graphviz
 //
 // SVG uses github.com/goccy/go-graphviz, which runs Graphviz compiled to
 // WebAssembly in a single module per process. render keeps one instance
-// and renders one map at a time, so SVG is safe to call from many
-// goroutines. The WebAssembly module is compiled when the program starts
-// (go-graphviz does this in an init function and caches the machine code
-// under os.TempDir()/go-graphviz), and each render leaves some memory
-// behind, which suits a command-line tool.
+// and lays out one map at a time, so SVG, PNG and PDF are safe to call
+// from many goroutines. The WebAssembly module is compiled when the
+// program starts (go-graphviz does this in an init function and caches
+// the machine code under os.TempDir()/go-graphviz), and each render leaves
+// some memory behind, which suits a command-line tool.
+//
+// # Export
+//
+// Mermaid, GraphML, JSON, CSV and Cypher write a view for other tools, one
+// file per format (mermaid.go, graphml.go, jsonexport.go, csv.go,
+// cypher.go): Mermaid for Markdown and slides, GraphML for Gephi, yEd and
+// networkx, JSON for conceptmap itself and scripts, CSV for spreadsheets,
+// Cypher for Neo4j. Each carries every text exactly as written, escaped
+// for its format, and gives the same bytes for the same input. Only the
+// drawings (DOT, Mermaid) and GraphML's label attribute heed Options.
 package render

@@ -32,6 +32,10 @@ type Options struct {
 	// line styles, explained by the legend, still tell the types apart.
 	// Large maps read better without them.
 	NoEdgeLabels bool
+	// Measure, if set, returns how wide a line of text is drawn at a font
+	// size, both in points, and boxes are sized to it instead of to
+	// render's estimate. PNG and PDF set it to their font's Width.
+	Measure func(text string, size float64) float64
 }
 
 // EdgeLabelLimit is the number of edges above which callers may want
@@ -89,6 +93,25 @@ func (d *dotWriter) text(t graph.Text) []string {
 	return lines(t.In(d.opt.Lang))
 }
 
+// width returns how wide the widest of the lines is drawn at the given
+// size: as Options.Measure says, or as we estimate.
+func (d *dotWriter) width(ls []string, size float64) float64 {
+	if d.opt.Measure == nil {
+		return linesWidth(ls, size)
+	}
+	w := 0.0
+	for _, l := range ls {
+		w = max(w, d.opt.Measure(l, size))
+	}
+	return w
+}
+
+// boxed returns an HTML-like label that holds the lines in a cell as wide
+// as the widest of them (see table).
+func (d *dotWriter) boxed(ls []string, size float64) string {
+	return table(ls, d.width(ls, size))
+}
+
 // attrs writes "indent head [k=v, …];" from key, value pairs.
 func (d *dotWriter) attrs(indent, head string, kv ...string) {
 	d.b.WriteString(indent)
@@ -120,7 +143,7 @@ func (d *dotWriter) header() {
 		kv = append(kv,
 			"labelloc", quote("t"),
 			"fontsize", num(titleSize),
-			"label", boxed(lines(d.opt.Title), titleSize))
+			"label", d.boxed(lines(d.opt.Title), titleSize))
 	}
 	d.attrs("\t", "graph", kv...)
 	d.attrs("\t", "node",
@@ -173,7 +196,7 @@ func (d *dotWriter) concepts(cs []*graph.Concept) {
 		h := palette[cat.Rank%len(palette)]
 		d.b.WriteString("\n\tsubgraph cluster_" + strconv.Itoa(cat.Rank) + " {\n")
 		d.attrs("\t\t", "graph",
-			"label", boxed(d.text(cat.Name), groupSize),
+			"label", d.boxed(d.text(cat.Name), groupSize),
 			"fontsize", num(groupSize),
 			"style", quote("rounded"),
 			"color", quote(h.line),
@@ -194,7 +217,7 @@ func (d *dotWriter) node(c *graph.Concept, h hue) {
 	kv := []string{
 		"id", quote(c.ID),
 		"label", quote(strings.Join(ls, "\n")),
-		"width", quote(inches(linesWidth(ls, nodeSize) + 2*padX)),
+		"width", quote(inches(d.width(ls, nodeSize) + 2*padX)),
 		"fillcolor", quote(h.fill),
 		"color", quote(h.line),
 	}
@@ -233,7 +256,7 @@ func (d *dotWriter) edges(es []graph.Edge) []*graph.RelationType {
 			"style", quote(lineStyle(rt.Style.Line)),
 		}
 		if !d.opt.NoEdgeLabels {
-			kv = append([]string{"label", boxed(d.text(rt.Label), edgeSize)}, kv...)
+			kv = append([]string{"label", d.boxed(d.text(rt.Label), edgeSize)}, kv...)
 		}
 		if tip := strings.Join(d.text(e.Why), "\n"); tip != "" {
 			kv = append(kv, "tooltip", quoteTip(tip), "labeltooltip", quoteTip(tip))

@@ -110,17 +110,11 @@ func htmlLines(ls []string) string {
 	return strings.Join(esc, "<BR/>")
 }
 
-// boxed returns an HTML-like label (with its enclosing <>) whose lines sit
-// in a cell as wide as we estimate the widest of them. Graphviz measures
-// CJK text too narrow and places HTML-like text by its left end, so the
-// lines are aligned left in a cell of our width: they then fill it
-// instead of spilling out on the right.
-func boxed(ls []string, size float64) string {
-	return table(ls, linesWidth(ls, size))
-}
-
 // table returns an HTML-like label that holds ls, aligned left, in a cell
-// at least width points wide.
+// at least width points wide. Graphviz measures CJK text too narrow and
+// places HTML-like text by its left end, so the lines are aligned left in
+// a cell of our width: they then fill it instead of spilling out on the
+// right.
 func table(ls []string, width float64) string {
 	return `<<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD WIDTH="` +
 		strconv.Itoa(int(math.Ceil(width))) + `" ALIGN="LEFT" BALIGN="LEFT">` +

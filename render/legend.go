@@ -15,7 +15,7 @@ var legendTitle = graph.Text{En: "Legend", Zh: "图例"}
 func (d *dotWriter) legend(rts []*graph.RelationType) {
 	d.b.WriteString("\n\tsubgraph cluster_legend {\n")
 	d.attrs("\t\t", "graph",
-		"label", boxed(d.text(legendTitle), legendSize+1),
+		"label", d.boxed(d.text(legendTitle), legendSize+1),
 		"fontsize", num(legendSize+1),
 		"style", quote("rounded"),
 		"color", quote("#cbd5e0"),
@@ -33,7 +33,7 @@ func (d *dotWriter) legend(rts []*graph.RelationType) {
 	widest := 0.0
 	for i, rt := range rts {
 		labels[i] = d.text(rt.Label)
-		widest = max(widest, linesWidth(labels[i], legendSize))
+		widest = max(widest, d.width(labels[i], legendSize))
 	}
 	rank := "\t\t{ rank=same;"
 	for i, rt := range rts {
@@ -41,7 +41,7 @@ func (d *dotWriter) legend(rts []*graph.RelationType) {
 		p, q := "legend_p"+k, "legend_q"+k
 		w := widest // a column: labels of one width, aligned left
 		if d.rankdir == "TB" {
-			w = linesWidth(labels[i], legendSize)
+			w = d.width(labels[i], legendSize)
 			rank += " " + p + "; " + q + ";"
 		} else {
 			rank += " " + p + ";"

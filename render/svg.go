@@ -31,6 +31,19 @@ func SVG(ctx context.Context, g *graph.Graph, v graph.View, opt Options) ([]byte
 var svgFont = []byte(`font-family="Helvetica,sans-Serif"`)
 
 func renderSVG(ctx context.Context, dot []byte) ([]byte, error) {
+	out, err := runGraphviz(ctx, dot, graphviz.SVG)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.HasPrefix(out, []byte("<?xml")) || !bytes.HasSuffix(bytes.TrimSpace(out), []byte("</svg>")) {
+		return nil, errors.New("render: Graphviz returned incomplete SVG")
+	}
+	return bytes.ReplaceAll(out, svgFont, []byte(`font-family="`+fontFamily+`"`)), nil
+}
+
+// runGraphviz lays DOT source out with the shared instance and returns
+// it in the given format.
+func runGraphviz(ctx context.Context, dot []byte, format graphviz.Format) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -53,12 +66,8 @@ func renderSVG(ctx context.Context, dot []byte) ([]byte, error) {
 	}
 	defer gr.Close()
 	var buf bytes.Buffer
-	if err := engine.gv.Render(ctx, gr, graphviz.SVG, &buf); err != nil {
+	if err := engine.gv.Render(ctx, gr, format, &buf); err != nil {
 		return nil, fmt.Errorf("render: Graphviz layout failed: %s", strings.TrimSpace(err.Error()))
 	}
-	out := buf.Bytes()
-	if !bytes.HasPrefix(out, []byte("<?xml")) || !bytes.HasSuffix(bytes.TrimSpace(out), []byte("</svg>")) {
-		return nil, errors.New("render: Graphviz returned incomplete SVG")
-	}
-	return bytes.ReplaceAll(out, svgFont, []byte(`font-family="`+fontFamily+`"`)), nil
+	return buf.Bytes(), nil
 }

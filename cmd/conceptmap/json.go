@@ -2,34 +2,15 @@ package main
 
 import (
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render"
 )
 
 // The --json shapes. Scripts rely on these field names: add fields, never
 // rename or remove them.
 
-type conceptOut struct {
-	ID       string      `json:"id"`
-	Names    graph.Text  `json:"names"`
-	Aliases  []string    `json:"aliases"`
-	Category string      `json:"category"`
-	Summary  graph.Text  `json:"summary"`
-	Analogy  *graph.Text `json:"analogy,omitempty"`
-	Refs     []graph.Ref `json:"refs,omitempty"`
-	Out      []outEdge   `json:"out"`
-	In       []inEdge    `json:"in"`
-}
-
-type outEdge struct {
-	Relation string     `json:"relation"`
-	To       string     `json:"to"`
-	Why      graph.Text `json:"why"`
-}
-
-type inEdge struct {
-	Relation string     `json:"relation"`
-	From     string     `json:"from"`
-	Why      graph.Text `json:"why"`
-}
+// conceptOut is shared with export --format json, which writes nodes in
+// the same shape.
+type conceptOut = render.ConceptJSON
 
 type edgeOut struct {
 	From     string     `json:"from"`
@@ -62,24 +43,7 @@ func edgesOut(es []*graph.Edge) []edgeOut {
 }
 
 func conceptJSON(g *graph.Graph, c *graph.Concept) conceptOut {
-	o := conceptOut{
-		ID: c.ID, Names: c.Name, Aliases: c.Aliases, Category: c.Category,
-		Summary: c.Summary, Refs: c.Refs, Out: []outEdge{}, In: []inEdge{},
-	}
-	if o.Aliases == nil {
-		o.Aliases = []string{}
-	}
-	if !c.Analogy.IsZero() {
-		a := c.Analogy
-		o.Analogy = &a
-	}
-	for _, e := range g.Out(c.ID) {
-		o.Out = append(o.Out, outEdge{Relation: e.Relation, To: e.To, Why: e.Why})
-	}
-	for _, e := range g.In(c.ID) {
-		o.In = append(o.In, inEdge{Relation: e.Relation, From: e.From, Why: e.Why})
-	}
-	return o
+	return render.NewConceptJSON(c, g.Out(c.ID), g.In(c.ID))
 }
 
 func conceptsJSON(g *graph.Graph, cs []*graph.Concept) []conceptOut {

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// outFile is one file a command writes.
+type outFile struct {
+	path string
+	data []byte
+}
+
+// writeFileAtomic writes b to path through a temporary file in the same
+// directory, so a failed run never leaves a truncated or clobbered file.
+func writeFileAtomic(path string, b []byte) error {
+	return writeFilesAtomic(outFile{path, b})
+}
+
+// writeFilesAtomic writes several files as one: each goes to a temporary
+// file in its directory, and only when all are written and synced are they
+// renamed into place. A failure while writing leaves every file as it was;
+// should a rename fail, the files already renamed are put back (the old
+// ones are kept as hard links until the end), so no file is ever
+// half-written and, short of a crash between two renames, either all files
+// are new or none is.
+func writeFilesAtomic(files ...outFile) (err error) {
+	tmps := make([]string, 0, len(files))
+	defer func() {
+		if err != nil {
+			for _, t := range tmps {
+				os.Remove(t)
+			}
+		}
+	}()
+	for _, f := range files {
+		t, err := stage(f)
+		if err != nil {
+			return err
+		}
+		tmps = append(tmps, t)
+	}
+	// Keep the files that a later rename failure would have to restore.
+	backups := make([]string, len(files))
+	defer func() {
+		for _, b := range backups {
+			if b != "" {
+				os.Remove(b)
+			}
+		}
+	}()
+	for i, f := range files[:len(files)-1] {
+		backups[i] = backup(f.path)
+	}
+	for i, f := range files {
+		if err := os.Rename(tmps[i], f.path); err != nil {
+			for j := range i {
+				if backups[j] != "" {
+					os.Rename(backups[j], files[j].path)
+					backups[j] = ""
+				} else {
+					os.Remove(files[j].path)
+				}
+			}
+			return fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
+		}
+	}
+	return nil
+}
+
+// stage writes f to a new temporary file beside f.path and returns its
+// name.
+func stage(f outFile) (name string, err error) {
+	dir, base := filepath.Split(f.path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(f.data); err != nil {
+		return "", fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
+	}
+	if err = tmp.Sync(); err != nil {
+		return "", fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
+	}
+	if err = tmp.Close(); err != nil {
+		return "", fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return "", err
+	}
+	return tmp.Name(), nil
+}
+
+// backup makes a hard link to the regular file at path, and returns its
+// name; or "" if there is no such file or it cannot be linked.
+func backup(path string) string {
+	if st, err := os.Lstat(path); err != nil || !st.Mode().IsRegular() {
+		return ""
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.old")
+	if err != nil {
+		return ""
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name)
+	if err := os.Link(path, name); err != nil {
+		return ""
+	}
+	return name
+}

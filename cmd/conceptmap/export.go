@@ -1,0 +1,179 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/conceptmap/conceptmap/render"
+)
+
+// The export formats, and the file extensions that pick them.
+var (
+	exportFormats = []string{"mermaid", "graphml", "json", "csv", "cypher", "dot"}
+	exportExts    = map[string]string{
+		".mmd": "mermaid", ".graphml": "graphml", ".json": "json",
+		".csv": "csv", ".cypher": "cypher", ".dot": "dot", ".gv": "dot",
+	}
+)
+
+const exportExtList = ".mmd, .graphml, .json, .csv, .cypher or .dot"
+
+func init() {
+	commands = append(commands, &command{
+		name:    "export",
+		summary: "Export the graph or part of it as Mermaid, GraphML, JSON, CSV, Cypher or DOT",
+		examples: []string{
+			"conceptmap export -o concepts.mmd                       # Mermaid: Markdown, Marp, Slidev, Notion",
+			"conceptmap export --plan GQA --lang en --format mermaid",
+			"conceptmap export -o concepts.graphml                   # Gephi, yEd, networkx",
+			"conceptmap export --format json > concepts.json         # everything, to load back or script",
+			"conceptmap export --category post_training -o post/     # post/concepts.csv, post/relations.csv",
+			"conceptmap export -o kb.csv                             # kb.concepts.csv, kb.relations.csv",
+			"conceptmap export -o concepts.cypher                    # Neo4j: cypher-shell -f concepts.cypher",
+			"conceptmap export --focus MoE --depth 2 --format dot | dot -Tpng -o moe.png",
+		},
+		setup: func(fs *pflag.FlagSet, co *common) func(*env, []string) error {
+			var s selection
+			s.flags(fs)
+			var out, format string
+			var lk look
+			fs.StringVarP(&out, "output", "o", "", "write to `FILE` instead of stdout, whole or not at all; its extension ("+exportExtList+
+				") gives the format. CSV is two files: -o DIR/ writes DIR/concepts.csv and DIR/relations.csv, -o NAME.csv writes NAME.concepts.csv and NAME.relations.csv")
+			fs.StringVar(&format, "format", "", "mermaid, graphml, json, csv, cypher or dot (default: from the -o extension)")
+			lk.flags(fs, "(mermaid and dot) ")
+			return func(e *env, args []string) error {
+				if len(args) > 0 {
+					return usagef("export", "takes no arguments; choose what to export with --plan, --focus or --category")
+				}
+				f, err := exportFormat(format, out)
+				if err != nil {
+					return err
+				}
+				var csvFiles [2]string
+				if f == "csv" {
+					if csvFiles, err = csvPaths(out); err != nil {
+						return err
+					}
+				} else if out != "" && isDirTarget(out) {
+					return usagef("export", "-o %s is a directory, but %s is one file; name the file, such as -o %s", out, f, filepath.Join(out, "concepts"+extOf(f)))
+				}
+				if err := lk.check("export"); err != nil {
+					return err
+				}
+				if err := s.check("export"); err != nil {
+					return err
+				}
+				g, err := load(e, co)
+				if err != nil {
+					return err
+				}
+				v, opt, err := s.view(g)
+				if err != nil {
+					return err
+				}
+				opt.Lang = g.lang
+				lk.apply(&opt, len(v.Edges))
+				var b []byte
+				switch f {
+				case "mermaid":
+					b = render.Mermaid(g.Graph, v, opt)
+				case "graphml":
+					b = render.GraphML(g.Graph, v, opt)
+				case "json":
+					b = render.JSON(g.Graph, v)
+				case "cypher":
+					b = render.Cypher(g.Graph, v)
+				case "dot":
+					b = render.DOT(g.Graph, v, opt)
+				case "csv":
+					concepts, relations := render.CSV(g.Graph, v)
+					if dir := filepath.Dir(csvFiles[0]); isDirTarget(out) {
+						if err := os.MkdirAll(dir, 0o755); err != nil {
+							return fmt.Errorf("cannot write %s: %w", out, unwrapPath(err))
+						}
+					}
+					if err := writeFilesAtomic(outFile{csvFiles[0], concepts}, outFile{csvFiles[1], relations}); err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stderr, "wrote %s and %s: %s, %s\n", csvFiles[0], csvFiles[1], plural(len(v.Concepts), "concept"), plural(len(v.Edges), "relation"))
+					return nil
+				}
+				if out == "" {
+					_, err := e.stdout.Write(b)
+					return err
+				}
+				if err := writeFileAtomic(out, b); err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stderr, "wrote %s: %s, %s\n", out, plural(len(v.Concepts), "concept"), plural(len(v.Edges), "relation"))
+				return nil
+			}
+		},
+	})
+}
+
+// exportFormat picks the format from --format, or else from -o: its
+// extension, or csv for a directory.
+func exportFormat(format, out string) (string, error) {
+	if format != "" {
+		f := strings.ToLower(format)
+		for _, ok := range exportFormats {
+			if f == ok {
+				return f, nil
+			}
+		}
+		return "", usagef("export", "--format must be mermaid, graphml, json, csv, cypher or dot, not %q", format)
+	}
+	if out == "" {
+		return "", usagef("export", "give --format (mermaid, graphml, json, csv, cypher or dot), or -o FILE ending in %s", exportExtList)
+	}
+	if isDirTarget(out) {
+		return "csv", nil
+	}
+	if f, ok := exportExts[strings.ToLower(filepath.Ext(out))]; ok {
+		return f, nil
+	}
+	return "", usagef("export", "cannot tell the format of %q from its extension; use %s, or give --format", out, exportExtList)
+}
+
+// isDirTarget reports whether -o names a directory: one that exists, or
+// a path that ends in a slash.
+func isDirTarget(out string) bool {
+	if strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator)) {
+		return true
+	}
+	st, err := os.Stat(out)
+	return err == nil && st.IsDir()
+}
+
+// csvPaths returns where CSV goes, concepts then relations: into a
+// directory as concepts.csv and relations.csv, or beside NAME.csv as
+// NAME.concepts.csv and NAME.relations.csv.
+func csvPaths(out string) ([2]string, error) {
+	switch {
+	case out != "" && isDirTarget(out):
+		return [2]string{filepath.Join(out, "concepts.csv"), filepath.Join(out, "relations.csv")}, nil
+	case strings.EqualFold(filepath.Ext(out), ".csv"):
+		base := out[:len(out)-len(".csv")]
+		return [2]string{base + ".concepts.csv", base + ".relations.csv"}, nil
+	}
+	hint := "CSV is two files, concepts and relations: give -o DIR/ for DIR/concepts.csv and DIR/relations.csv, or -o NAME.csv for NAME.concepts.csv and NAME.relations.csv"
+	if out == "" {
+		return [2]string{}, usagef("export", "%s", hint)
+	}
+	return [2]string{}, usagef("export", "cannot write CSV to %q; %s", out, hint)
+}
+
+// extOf returns the file extension of a format.
+func extOf(format string) string {
+	for ext, f := range exportExts {
+		if f == format && ext != ".gv" {
+			return ext
+		}
+	}
+	return ""
+}

@@ -1,0 +1,158 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/conceptmap/conceptmap/graph"
+)
+
+// JSONFormat and JSONVersion identify the document that JSON writes, in its
+// "format" and "version" fields.
+const (
+	JSONFormat  = "conceptmap"
+	JSONVersion = 1
+)
+
+// JSON returns the view as a node-link JSON document that holds everything
+// needed to load it back: the whole relation vocabulary and every category
+// of the graph (in their order, whether the view uses them or not), the
+// concepts of the view by id, and its relations in the order of the view.
+//
+//	{"format": "conceptmap", "version": 1,
+//	 "relations": [{"id", "label": {"en", "zh"}, "inverse": {…}, "first", "style": {"color", "line", "arrow"}}],
+//	 "categories": [{"id", "name": {"en", "zh"}}],
+//	 "nodes": [ConceptJSON…],
+//	 "edges": [{"from", "relation", "to", "why": {"en", "zh"}}]}
+//
+// Each node's "out" and "in" list its relations within the view, as
+// `show --json` does within the graph; "edges" is the authoritative list.
+// Cytoscape.js, D3 and networkx read node-link JSON after renaming a few
+// fields. The same input always gives the same bytes.
+func JSON(g *graph.Graph, v graph.View) []byte {
+	cs := viewConcepts(v)
+	es := viewEdges(v)
+	doc := jsonDoc{
+		Format:     JSONFormat,
+		Version:    JSONVersion,
+		Relations:  []jsonRelation{},
+		Categories: []jsonCategory{},
+		Nodes:      make([]ConceptJSON, len(cs)),
+		Edges:      make([]jsonEdge, len(es)),
+	}
+	for _, rt := range g.Relations() {
+		doc.Relations = append(doc.Relations, jsonRelation{
+			ID: rt.ID, Label: rt.Label, Inverse: rt.Inverse, First: string(rt.First),
+			Style: jsonStyle{Color: rt.Style.Color, Line: rt.Style.Line, Arrow: rt.Style.Arrow},
+		})
+	}
+	for _, cat := range g.Categories() {
+		doc.Categories = append(doc.Categories, jsonCategory{ID: cat.ID, Name: cat.Name})
+	}
+	out := map[string][]graph.Edge{}
+	in := map[string][]graph.Edge{}
+	for i, e := range es {
+		doc.Edges[i] = jsonEdge{From: e.From, Relation: e.Relation, To: e.To, Why: e.Why}
+		out[e.From] = append(out[e.From], e)
+		in[e.To] = append(in[e.To], e)
+	}
+	for i, c := range cs {
+		doc.Nodes[i] = NewConceptJSON(c, out[c.ID], in[c.ID])
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		// Strings, numbers and slices of them always encode.
+		panic("render: encoding JSON: " + err.Error())
+	}
+	return b.Bytes()
+}
+
+type jsonDoc struct {
+	Format     string         `json:"format"`
+	Version    int            `json:"version"`
+	Relations  []jsonRelation `json:"relations"`
+	Categories []jsonCategory `json:"categories"`
+	Nodes      []ConceptJSON  `json:"nodes"`
+	Edges      []jsonEdge     `json:"edges"`
+}
+
+type jsonRelation struct {
+	ID      string     `json:"id"`
+	Label   graph.Text `json:"label"`
+	Inverse graph.Text `json:"inverse"`
+	First   string     `json:"first"`
+	Style   jsonStyle  `json:"style"`
+}
+
+type jsonStyle struct {
+	Color string `json:"color"`
+	Line  string `json:"line"`
+	Arrow string `json:"arrow"`
+}
+
+type jsonCategory struct {
+	ID   string     `json:"id"`
+	Name graph.Text `json:"name"`
+}
+
+type jsonEdge struct {
+	From     string     `json:"from"`
+	Relation string     `json:"relation"`
+	To       string     `json:"to"`
+	Why      graph.Text `json:"why"`
+}
+
+// ConceptJSON is a concept as conceptmap's JSON shows it, in `show --json`,
+// `list --json` and the nodes of JSON. Scripts rely on its field names:
+// add fields, never rename or remove them.
+type ConceptJSON struct {
+	ID       string      `json:"id"`
+	Names    graph.Text  `json:"names"`
+	Aliases  []string    `json:"aliases"`
+	Category string      `json:"category"`
+	Summary  graph.Text  `json:"summary"`
+	Analogy  *graph.Text `json:"analogy,omitempty"`
+	Refs     []graph.Ref `json:"refs,omitempty"`
+	Out      []OutEdge   `json:"out"`
+	In       []InEdge    `json:"in"`
+}
+
+// OutEdge is a relation that starts at a concept.
+type OutEdge struct {
+	Relation string     `json:"relation"`
+	To       string     `json:"to"`
+	Why      graph.Text `json:"why"`
+}
+
+// InEdge is a relation that ends at a concept.
+type InEdge struct {
+	Relation string     `json:"relation"`
+	From     string     `json:"from"`
+	Why      graph.Text `json:"why"`
+}
+
+// NewConceptJSON returns c with the relations out of it and into it, in the
+// order given. Empty lists are written as [], never null.
+func NewConceptJSON(c *graph.Concept, out, in []graph.Edge) ConceptJSON {
+	o := ConceptJSON{
+		ID: c.ID, Names: c.Name, Aliases: c.Aliases, Category: c.Category,
+		Summary: c.Summary, Refs: c.Refs, Out: []OutEdge{}, In: []InEdge{},
+	}
+	if o.Aliases == nil {
+		o.Aliases = []string{}
+	}
+	if !c.Analogy.IsZero() {
+		a := c.Analogy
+		o.Analogy = &a
+	}
+	for _, e := range out {
+		o.Out = append(o.Out, OutEdge{Relation: e.Relation, To: e.To, Why: e.Why})
+	}
+	for _, e := range in {
+		o.In = append(o.In, InEdge{Relation: e.Relation, From: e.From, Why: e.Why})
+	}
+	return o
+}

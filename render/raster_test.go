@@ -1,0 +1,597 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/conceptmap/conceptmap/data"
+	"github.com/conceptmap/conceptmap/graph"
+	"github.com/tdewolff/canvas"
+)
+
+// cjkFont returns the system font if it draws Chinese. Without one the
+// test is skipped, except in CI, which installs fonts-noto-cjk.
+func cjkFont(t testing.TB) *Font {
+	t.Helper()
+	f, err := SystemFont()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if miss := f.Missing("注意力机制模型结构"); len(miss) > 0 {
+		msg := fmt.Sprintf("no font that draws Chinese (found %s); apt-get install fonts-noto-cjk", f)
+		if os.Getenv("CI") != "" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	return f
+}
+
+// tool returns the path of a poppler-utils program, skipping the test
+// without it, except in CI.
+func tool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s not found: apt-get install poppler-utils", name)
+		}
+		t.Skipf("%s not found: apt-get install poppler-utils", name)
+	}
+	return p
+}
+
+func pngOf(t testing.TB, g *graph.Graph, v graph.View, opt Options, ro RasterOptions) image.Image {
+	t.Helper()
+	b, err := PNG(context.Background(), g, v, opt, ro)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("the PNG does not decode: %v", err)
+	}
+	return img
+}
+
+func pdfOf(t testing.TB, g *graph.Graph, v graph.View, opt Options, ro RasterOptions) []byte {
+	t.Helper()
+	b, err := PDF(context.Background(), g, v, opt, ro)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+var viewBoxRE = regexp.MustCompile(`viewBox="([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+)"`)
+
+// svgSize returns the size in points of the SVG that Graphviz draws for
+// the same map, boxes measured with f as PNG and PDF measure them.
+func svgSize(t *testing.T, f *Font, g *graph.Graph, v graph.View, opt Options) (w, h float64) {
+	t.Helper()
+	opt.Measure = f.Width
+	svg, err := renderSVG(context.Background(), DOT(g, v, opt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := viewBoxRE.FindSubmatch(svg)
+	if m == nil {
+		t.Fatal("no viewBox in the SVG")
+	}
+	w, _ = strconv.ParseFloat(string(m[3]), 64)
+	h, _ = strconv.ParseFloat(string(m[4]), 64)
+	return w, h
+}
+
+// TestPNG checks that the PNG decodes, is the SVG's size times the scale,
+// and is a drawing: many colours, and ink on a fair part of it.
+func TestPNG(t *testing.T) {
+	f := cjkFont(t)
+	g := fixture(t)
+	for _, scale := range []float64{0, 1, 1.5} {
+		for _, lang := range langs {
+			t.Run(fmt.Sprintf("%v/%s", scale, lang), func(t *testing.T) {
+				opt := Options{Lang: lang}
+				img := pngOf(t, g, g.All(), opt, RasterOptions{Font: f, Scale: scale})
+				s := scale
+				if s == 0 {
+					s = DefaultScale
+				}
+				w, h := svgSize(t, f, g, g.All(), opt)
+				b := img.Bounds()
+				if math.Abs(float64(b.Dx())-w*s) > 1 || math.Abs(float64(b.Dy())-h*s) > 1 {
+					t.Errorf("PNG is %d×%d pixels, want %.1f×%.1f (%gpt×%gpt at scale %g)", b.Dx(), b.Dy(), w*s, h*s, w, h, s)
+				}
+				colours, ink := inkStats(img, b)
+				if colours < 50 {
+					t.Errorf("only %d colours", colours)
+				}
+				if frac := float64(ink) / float64(b.Dx()*b.Dy()); frac < 0.05 {
+					t.Errorf("only %.1f%% of the pixels are not white", 100*frac)
+				}
+				if c := color.NRGBAModel.Convert(img.At(0, 0)).(color.NRGBA); c != (color.NRGBA{255, 255, 255, 255}) {
+					t.Errorf("corner is %v, want opaque white", c)
+				}
+			})
+		}
+	}
+}
+
+// inkStats counts the distinct colours of r in img and the pixels that
+// are neither white nor clear.
+func inkStats(img image.Image, r image.Rectangle) (colours, ink int) {
+	seen := map[color.NRGBA]bool{}
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			seen[c] = true
+			if c.A > 0 && (c.R < 250 || c.G < 250 || c.B < 250) {
+				ink++
+			}
+		}
+	}
+	return len(seen), ink
+}
+
+func TestPNGTransparent(t *testing.T) {
+	f := cjkFont(t)
+	g := fixture(t)
+	img := pngOf(t, g, g.All(), Options{}, RasterOptions{Font: f, Transparent: true, Scale: 1})
+	if _, _, _, a := img.At(0, 0).RGBA(); a != 0 {
+		t.Errorf("corner alpha %d, want 0", a)
+	}
+	if _, ink := inkStats(img, img.Bounds()); ink == 0 {
+		t.Error("nothing drawn")
+	}
+}
+
+// TestPDFText checks with poppler's pdftotext that the PDF holds every
+// name, category and relation label as text, Chinese included, and with
+// pdffonts that it embeds its fonts cut down to what it uses.
+func TestPDFText(t *testing.T) {
+	pdftotext, pdffonts := tool(t, "pdftotext"), tool(t, "pdffonts")
+	f := cjkFont(t)
+	g := fixture(t)
+	for _, lang := range langs {
+		t.Run(string(lang), func(t *testing.T) {
+			doc := pdfOf(t, g, g.All(), Options{Lang: lang}, RasterOptions{Font: f})
+			text := run(t, doc, pdftotext, "-raw", "-enc", "UTF-8", "-", "-")
+			flat := strings.Join(strings.Fields(text), " ")
+			var want []string
+			for _, c := range g.Concepts() {
+				want = append(want, wantLines(c.Name, lang)...)
+				if cat := g.Category(c.Category); cat != nil {
+					want = append(want, wantLines(cat.Name, lang)...)
+				}
+			}
+			for _, rt := range g.Relations() {
+				if rt.ID != "uses" { // no edge has it
+					want = append(want, wantLines(rt.Label, lang)...)
+				}
+			}
+			want = append(want, wantLines(legendTitle, lang)...)
+			for _, w := range want {
+				if !strings.Contains(flat, strings.Join(strings.Fields(w), " ")) {
+					t.Errorf("pdftotext does not find %q in:\n%s", w, text)
+				}
+			}
+			checkFonts(t, run(t, doc, pdffonts, "-"))
+		})
+	}
+}
+
+// checkFonts checks pdffonts' table: at least one font, each embedded,
+// subset and with a Unicode map.
+func checkFonts(t *testing.T, out string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no font:\n%s", out)
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		// name type… encoding emb sub uni object ID
+		if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" || !strings.Contains(f[0], "+") {
+			t.Errorf("font not embedded as a subset with a Unicode map: %s", l)
+		}
+	}
+}
+
+// run runs a poppler tool with the document on its standard input.
+func run(t *testing.T, doc []byte, name string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Stdin = bytes.NewReader(doc)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", name, err, stderr.String())
+	}
+	if s := strings.TrimSpace(stderr.String()); s != "" {
+		t.Errorf("%s complains: %s", name, s)
+	}
+	return string(out)
+}
+
+func TestPDFPages(t *testing.T) {
+	pdfinfo := tool(t, "pdfinfo")
+	f := cjkFont(t)
+	g := fixture(t)
+	pv, popt := planOptions(t, g, Options{Lang: graph.Zh, Title: "学习计划"})
+	pages := []Page{{g.All(), Options{Lang: graph.En}}, {pv, popt}}
+	for _, ro := range []RasterOptions{{Font: f}, {Font: f, PageWidth: 960, PageHeight: 540}} {
+		doc, err := PDFPages(context.Background(), g, pages, ro)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info := run(t, doc, pdfinfo, "-f", "1", "-l", "2", "-")
+		if !regexp.MustCompile(`(?m)^Pages:\s+2$`).MatchString(info) {
+			t.Errorf("want 2 pages:\n%s", info)
+		}
+		sizes := regexp.MustCompile(`(?m)^Page\s+\d size:\s+([0-9.]+) x ([0-9.]+) pts`).FindAllStringSubmatch(info, -1)
+		if len(sizes) != 2 {
+			t.Fatalf("no page sizes:\n%s", info)
+		}
+		for i, s := range sizes {
+			w, _ := strconv.ParseFloat(s[1], 64)
+			h, _ := strconv.ParseFloat(s[2], 64)
+			ww, wh := ro.PageWidth, ro.PageHeight
+			if ww == 0 {
+				ww, wh = svgSize(t, f, g, pages[i].View, pages[i].Options)
+			}
+			if math.Abs(w-ww) > 0.5 || math.Abs(h-wh) > 0.5 {
+				t.Errorf("page %d is %v×%v points, want %.1f×%.1f", i+1, w, h, ww, wh)
+			}
+		}
+	}
+	if _, err := PDFPages(context.Background(), g, nil, RasterOptions{Font: f}); err == nil {
+		t.Error("no pages: no error")
+	}
+	if _, err := PDFPages(context.Background(), g, pages, RasterOptions{Font: f, PageWidth: 100}); err == nil {
+		t.Error("page width without height: no error")
+	}
+}
+
+// TestChineseGlyphs checks that Chinese text is drawn with its glyphs: a
+// line of five different characters must come out as five different
+// pictures with ink in each, and unlike five boxes of the glyph drawn for
+// a missing character.
+func TestChineseGlyphs(t *testing.T) {
+	sys := cjkFont(t)
+	f := newFont(sys.faces) // its own cache, for the stand-in below
+	const text = "注意力机制"
+	// U+E000 to U+E004 stand for characters the font lacks: they draw
+	// its .notdef glyph.
+	for r := rune(0xE000); r < 0xE005; r++ {
+		f.glyphs[r] = f.notdef()
+	}
+	const size = 40.0
+	drawLine := func(s string) *image.RGBA {
+		w := f.Width(s, size)
+		l := &layout{bb: [4]float64{0, 0, w, size * 1.5}, padX: 0, padY: 0,
+			items: []item{{kind: "node", ops: []xop{{Op: 'F', Size: size}, {Op: 'T', Pt: [2]float64{0, size * 0.4}, Align: -1, Str: s}}}}}
+		cf, err := f.canvasFont([]string{s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rasterize(t, l, f, cf)
+	}
+	han := drawLine(text)
+	tofu := drawLine("\uE000\uE001\uE002\uE003\uE004")
+	cell := func(img *image.RGBA, i int) image.Rectangle {
+		return image.Rect(i*int(size), 0, (i+1)*int(size), img.Bounds().Dy())
+	}
+	var cells [5][]bool
+	for i := range cells {
+		r := cell(han, i)
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			for x := r.Min.X; x < r.Max.X; x++ {
+				cells[i] = append(cells[i], han.RGBAAt(x, y).R < 128)
+			}
+		}
+		ink := 0
+		for _, b := range cells[i] {
+			if b {
+				ink++
+			}
+		}
+		if ink < 100 {
+			t.Errorf("character %d of %q has %d dark pixels", i, text, ink)
+		}
+	}
+	differ := func(a, b []bool) int {
+		n := 0
+		for k := range a {
+			if a[k] != b[k] {
+				n++
+			}
+		}
+		return n
+	}
+	for i := range cells {
+		for j := i + 1; j < len(cells); j++ {
+			if d := differ(cells[i], cells[j]); d < 100 {
+				t.Errorf("characters %d and %d of %q differ in %d pixels only", i, j, text, d)
+			}
+		}
+	}
+	d := 0
+	for y := range han.Bounds().Dy() {
+		for x := range han.Bounds().Dx() {
+			if (han.RGBAAt(x, y).R < 128) != (tofu.RGBAAt(x, y).R < 128) {
+				d++
+			}
+		}
+	}
+	if d < 1000 {
+		t.Errorf("%q and five missing-character boxes differ in %d pixels only", text, d)
+	}
+}
+
+// rasterize draws a layout at one pixel per point, black on white.
+func rasterize(t *testing.T, l *layout, f *Font, cf *canvas.Font) *image.RGBA {
+	t.Helper()
+	img, err := drawPNG(context.Background(), l, f, cf, 1, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// TestLabelsFitFont checks that, with boxes measured by the font, each
+// line of each concept's and cluster's label, as wide as the font draws
+// it and placed as Graphviz anchors it, lies inside its box.
+func TestLabelsFitFont(t *testing.T) {
+	f := cjkFont(t)
+	inputs := []struct {
+		name string
+		g    *graph.Graph
+	}{{"fixture", fixture(t)}, {"big", bigGraph(t, 40)}}
+	for _, in := range inputs {
+		for _, lang := range langs {
+			for _, dir := range []string{"TB", "LR"} {
+				t.Run(in.name+"/"+string(lang)+"/"+dir, func(t *testing.T) {
+					l, err := f.layout(context.Background(), in.g, in.g.All(), Options{Lang: lang, RankDir: dir, Title: "标题 Title"})
+					if err != nil {
+						t.Fatal(err)
+					}
+					checked := 0
+					for name, it := range shapes(l) {
+						if it.box[0] >= it.box[2] {
+							continue // no box: a legend label
+						}
+						margin := 0.0
+						if strings.HasPrefix(name, "n") {
+							margin = padX - 1
+						}
+						for _, tx := range it.texts {
+							w := f.Width(tx.Str, tx.Size)
+							left := tx.Pt[0] - w*float64(tx.Align+1)/2
+							if left < it.box[0]+margin || left+w > it.box[2]-margin {
+								t.Errorf("%s: text %q spans %.1f–%.1f, box %.1f–%.1f", name, tx.Str, left, left+w, it.box[0], it.box[2])
+							}
+							checked++
+						}
+					}
+					if checked < len(in.g.Concepts()) {
+						t.Errorf("checked %d texts only", checked)
+					}
+				})
+			}
+		}
+	}
+}
+
+type shape struct {
+	box   [4]float64 // x0, y0, x1, y1 of the first shape drawn
+	texts []xop      // T operations, with Size set from the F before them
+}
+
+// shapes groups a layout's drawings by cluster or node name.
+func shapes(l *layout) map[string]*shape {
+	m := map[string]*shape{}
+	for _, it := range l.items {
+		if it.kind == "edge" || it.name == "" {
+			continue
+		}
+		s := m[it.name]
+		if s == nil {
+			s = &shape{box: [4]float64{1, 1, 0, 0}}
+			m[it.name] = s
+		}
+		size := 14.0
+		for _, op := range it.ops {
+			switch op.Op {
+			case 'F':
+				size = op.Size
+			case 'T':
+				op.Size = size
+				s.texts = append(s.texts, op)
+			case 'P', 'p', 'b', 'B':
+				if s.box[0] < s.box[2] {
+					break
+				}
+				s.box = [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+				for _, p := range op.Points {
+					s.box[0], s.box[1] = min(s.box[0], p[0]), min(s.box[1], p[1])
+					s.box[2], s.box[3] = max(s.box[2], p[0]), max(s.box[3], p[1])
+				}
+			}
+		}
+	}
+	return m
+}
+
+func TestRasterErrors(t *testing.T) {
+	ctx := context.Background()
+	g := fixture(t)
+	if _, err := LoadFont("testdata/no-such-font.ttf"); err == nil || !strings.Contains(err.Error(), "no-such-font.ttf") || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing font file: error %v", err)
+	}
+	if _, err := LoadFont("testdata/fixture.yaml"); err == nil || !strings.Contains(err.Error(), "testdata/fixture.yaml: not a TrueType or OpenType font") {
+		t.Errorf("not a font: error %v", err)
+	}
+	if _, err := LoadFont(); err == nil {
+		t.Error("no font file: no error")
+	}
+	// A name with characters no font has: U+E000 is in Unicode's private
+	// use area, U+10FFFD in its last plane.
+	bad := loadBytes(t, "bad.yaml", []byte("concepts:\n  - {id: a, name: {en: \"x\uE000y\U0010FFFD\"}}\n"))
+	f, err := SystemFont()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, draw := range map[string]func() ([]byte, error){
+		"PNG": func() ([]byte, error) { return PNG(ctx, bad, bad.All(), Options{}, RasterOptions{Font: f}) },
+		"PDF": func() ([]byte, error) { return PDF(ctx, bad, bad.All(), Options{}, RasterOptions{Font: f}) },
+	} {
+		out, err := draw()
+		var miss *MissingCharsError
+		if out != nil || !errors.As(err, &miss) {
+			t.Fatalf("%s: got %d bytes and error %v", name, len(out), err)
+		}
+		want := `render: no font has 2 characters of the map: U+E000, U+10FFFD (searched: ` + f.String() +
+			`). Install a font that has them (on Debian or Ubuntu: apt-get install fonts-noto-cjk) or name one with --font FILE`
+		if err.Error() != want {
+			t.Errorf("%s: error\n%s\nwant\n%s", name, err, want)
+		}
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if out, err := PNG(cancelled, g, g.All(), Options{}, RasterOptions{Font: f}); !errors.Is(err, context.Canceled) || out != nil {
+		t.Errorf("cancelled PNG: %d bytes, error %v", len(out), err)
+	}
+	if out, err := PDF(cancelled, g, g.All(), Options{}, RasterOptions{Font: f}); !errors.Is(err, context.Canceled) || out != nil {
+		t.Errorf("cancelled PDF: %d bytes, error %v", len(out), err)
+	}
+	for _, scale := range []float64{-1, math.NaN(), math.Inf(1), 1e6} {
+		if out, err := PNG(ctx, g, g.All(), Options{}, RasterOptions{Font: f, Scale: scale}); err == nil || out != nil {
+			t.Errorf("scale %v: %d bytes, error %v", scale, len(out), err)
+		}
+	}
+}
+
+// TestRasterDeterministic checks that the same map gives the same bytes:
+// twice in a row, from a font loaded afresh, and from goroutines at once.
+func TestRasterDeterministic(t *testing.T) {
+	f := cjkFont(t)
+	g := fixture(t)
+	ctx := context.Background()
+	v, opt := g.All(), Options{Lang: graph.Both, Title: "标题"}
+	var paths []string
+	for _, fc := range f.faces {
+		if fc.path != builtinPath {
+			paths = append(paths, fc.path)
+		}
+	}
+	fresh, err := LoadFont(paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats := map[string]func(*Font) ([]byte, error){
+		"PNG": func(f *Font) ([]byte, error) { return PNG(ctx, g, v, opt, RasterOptions{Font: f}) },
+		"PDF": func(f *Font) ([]byte, error) { return PDF(ctx, g, v, opt, RasterOptions{Font: f}) },
+	}
+	for name, draw := range formats {
+		a, err := draw(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, ff := range []*Font{f, fresh} {
+			b, err := draw(ff)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a, b) {
+				t.Errorf("%s: render %d differs from the first", name, i+2)
+			}
+		}
+		var wg sync.WaitGroup
+		outs := make([][]byte, 4)
+		for i := range outs {
+			wg.Go(func() {
+				outs[i], _ = draw(f)
+			})
+		}
+		wg.Wait()
+		for i, b := range outs {
+			if !bytes.Equal(a, b) {
+				t.Errorf("%s: concurrent render %d differs", name, i)
+			}
+		}
+	}
+}
+
+func TestRasterEmptyView(t *testing.T) {
+	f := cjkFont(t)
+	g := fixture(t)
+	if _, err := PNG(context.Background(), g, graph.View{}, Options{}, RasterOptions{Font: f}); err != nil {
+		t.Error(err)
+	}
+	if _, err := PDF(context.Background(), g, graph.View{}, Options{}, RasterOptions{Font: f}); err != nil {
+		t.Error(err)
+	}
+}
+
+func bundled(b *testing.B) (*graph.Graph, graph.View, Options, *Font) {
+	b.Helper()
+	g, err := graph.Load(data.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := g.All()
+	f := cjkFont(b)
+	// As `conceptmap map -o x.png` draws it.
+	return g, v, Options{Lang: graph.Both, NoEdgeLabels: len(v.Edges) > EdgeLabelLimit}, f
+}
+
+// BenchmarkPNG draws the bundled map at the default scale. The first
+// render, which starts Graphviz and converts the glyphs, is not timed.
+func BenchmarkPNG(b *testing.B) {
+	g, v, opt, f := bundled(b)
+	ctx := context.Background()
+	out, err := PNG(ctx, g, v, opt, RasterOptions{Font: f})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if out, err = PNG(ctx, g, v, opt, RasterOptions{Font: f}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	img, err := png.DecodeConfig(bytes.NewReader(out))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(len(out)), "bytes")
+	b.ReportMetric(float64(img.Width*img.Height)/1e6, "Mpixels")
+}
+
+func BenchmarkPDF(b *testing.B) {
+	g, v, opt, f := bundled(b)
+	ctx := context.Background()
+	out, err := PDF(ctx, g, v, opt, RasterOptions{Font: f})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if out, err = PDF(ctx, g, v, opt, RasterOptions{Font: f}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(out)), "bytes")
+}
