@@ -12,7 +12,6 @@ import (
 var (
 	relIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 	arrowPattern = regexp.MustCompile(`^[a-z]+$`)
-	colorPattern = regexp.MustCompile(`^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]+[0-9]*)$`)
 	lineStyles   = []string{"solid", "dashed", "dotted", "bold"}
 )
 
@@ -76,8 +75,14 @@ func (rs *records) checkRelations(g *Graph) {
 		if !contains(lineStyles, r.Style.Line) {
 			rs.errorf(sr.stylePos("line"), "relation type %q: style line must be one of %s, not %q", r.ID, strings.Join(lineStyles, ", "), r.Style.Line)
 		}
-		if !colorPattern.MatchString(r.Style.Color) {
-			rs.errorf(sr.stylePos("color"), "relation type %q: style color %q is not a colour; use #rrggbb or a name such as steelblue", r.ID, r.Style.Color)
+		if hex, ok := ColorHex(r.Style.Color); ok {
+			r.Style.Color = hex
+		} else {
+			msg := sprintf("relation type %q: style color %q is not a colour; use #rrggbb or a CSS colour name such as steelblue", r.ID, r.Style.Color)
+			if s := nearest(r.Style.Color, keys(cssColors)); s != "" {
+				msg += sprintf(" (did you mean %q?)", s)
+			}
+			rs.errorf(sr.stylePos("color"), "%s", msg)
 		}
 		if !arrowPattern.MatchString(r.Style.Arrow) {
 			rs.errorf(sr.stylePos("arrow"), "relation type %q: style arrow %q is not a Graphviz arrowhead such as normal, vee or none", r.ID, r.Style.Arrow)

@@ -134,6 +134,11 @@ conceptz: []
     first: target
   - id: mentions
     label: {en: mentions}
+    style: {color: steelbleu}
+  - id: cites
+    label: {en: cites}
+    first: none
+    style: {color: SteelBlue}
 concepts:
   - id: a
     name: {en: A}
