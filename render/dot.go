@@ -36,7 +36,45 @@ type Options struct {
 	// size, both in points, and boxes are sized to it instead of to
 	// render's estimate. PNG and PDF set it to their font's Width.
 	Measure func(text string, size float64) float64
+
+	// Theme is "light" (the default), "dark" or "print" (black on white,
+	// no fills: types told apart by line style and grey level).
+	Theme string
+	// Transparent leaves the background clear.
+	Transparent bool
+	// Layout is the Graphviz engine: dot (the default, layered in learning
+	// order, with category clusters), neato, fdp, sfdp, circo or twopi.
+	Layout string
+	// Caption, if not empty, is drawn under the title in smaller type.
+	Caption string
+	// PageWidth and PageHeight, in points, if set, give the picture that
+	// size, the map scaled to fit and centred: a 16:9 slide is 960 by 540.
+	// SVG, PNG and PDF follow them.
+	PageWidth, PageHeight float64
+
+	// Highlight marks concepts with a strong border.
+	Highlight map[string]bool
+	// Known marks concepts the learner knows: drawn greyed.
+	Known map[string]bool
+	// Focus, if not nil, draws its concepts and edges bold and fades the
+	// rest of the view (a path, for one).
+	Focus *Focus
+	// Hidden concepts, and the edges that touch them, are laid out but not
+	// drawn, so that frames of a talk keep every concept in its place.
+	Hidden map[string]bool
 }
+
+// Focus is what a map brings forward.
+type Focus struct {
+	Concepts map[string]bool
+	Edges    map[EdgeKey]bool
+}
+
+// EdgeKey names one relation.
+type EdgeKey struct{ From, Relation, To string }
+
+// Layouts lists the Graphviz engines a map can use.
+var Layouts = []string{"dot", "neato", "fdp", "sfdp", "circo", "twopi"}
 
 // EdgeLabelLimit is the number of edges above which callers may want
 // NoEdgeLabels: past it, labels crowd a map more than they help.
@@ -60,7 +98,7 @@ func (o *Options) MarkPlan(p *graph.Plan) {
 // legend. The same input always gives the same bytes. Edges whose ends are
 // not both in the view are left out.
 func DOT(g *graph.Graph, v graph.View, opt Options) []byte {
-	d := &dotWriter{g: g, opt: opt, names: map[string]string{}}
+	d := &dotWriter{g: g, opt: opt, names: map[string]string{}, theme: themeOf(opt.Theme)}
 	if strings.EqualFold(opt.RankDir, "LR") {
 		d.rankdir = "LR"
 	} else {
@@ -69,8 +107,9 @@ func DOT(g *graph.Graph, v graph.View, opt Options) []byte {
 	d.header()
 	d.concepts(v.Concepts)
 	used := d.edges(v.Edges)
-	if !opt.NoLegend && len(used) > 0 {
-		d.legend(used)
+	marks := d.marks(v.Concepts)
+	if !opt.NoLegend && len(used)+len(marks) > 0 {
+		d.legend(used, marks)
 	}
 	d.b.WriteString("}\n")
 	return d.b.Bytes()
@@ -81,6 +120,7 @@ type dotWriter struct {
 	g       *graph.Graph
 	opt     Options
 	rankdir string
+	theme   *theme
 	names   map[string]string              // concept id → node name
 	unknown map[string]*graph.RelationType // relation types the vocabulary lacks
 }
@@ -112,6 +152,96 @@ func (d *dotWriter) boxed(ls []string, size float64) string {
 	return table(ls, d.width(ls, size))
 }
 
+// heading returns the label of the title and the caption: the title in
+// large type, the caption under it, wrapped, in smaller type.
+func (d *dotWriter) heading() string {
+	var rows []string
+	var widths []float64
+	if d.opt.Title != "" {
+		ls := lines(d.opt.Title)
+		rows = append(rows, `<FONT POINT-SIZE="`+num(titleSize)+`">`+htmlLines(ls)+`</FONT>`)
+		widths = append(widths, d.width(ls, titleSize))
+	}
+	if d.opt.Caption != "" {
+		ls := wrap(lines(d.opt.Caption), 90)
+		rows = append(rows, `<FONT POINT-SIZE="`+num(captionSize)+`">`+htmlLines(ls)+`</FONT>`)
+		widths = append(widths, d.width(ls, captionSize))
+	}
+	var b strings.Builder
+	b.WriteString(`<<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="2" CELLSPACING="0">`)
+	for i, r := range rows {
+		b.WriteString(`<TR><TD WIDTH="` + strconv.Itoa(int(widths[i]+1)) + `" ALIGN="LEFT" BALIGN="LEFT">` + r + `</TD></TR>`)
+	}
+	b.WriteString(`</TABLE>>`)
+	return b.String()
+}
+
+// wrap breaks lines longer than n runes at spaces, or anywhere in text
+// without spaces (Chinese).
+func wrap(ls []string, n int) []string {
+	var out []string
+	for _, l := range ls {
+		for len([]rune(l)) > n {
+			r := []rune(l)
+			cut := n
+			for i := n; i > n/2; i-- {
+				if r[i] == ' ' {
+					cut = i
+					break
+				}
+			}
+			out = append(out, strings.TrimRight(string(r[:cut]), " "))
+			l = strings.TrimLeft(string(r[cut:]), " ")
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// mark is a legend entry for how a concept is drawn: a sample box and what
+// it means.
+type mark struct {
+	label      graph.Text
+	fill, line string
+	style, pen string
+	sample     string // the text in the sample box
+}
+
+// marks returns the legend entries for the ways concepts are drawn in
+// this view: numbered steps, known, highlighted and focused concepts.
+func (d *dotWriter) marks(cs []*graph.Concept) []mark {
+	var steps, known, high, focus bool
+	for _, c := range cs {
+		if d.opt.Hidden[c.ID] {
+			continue
+		}
+		_, st := d.opt.Steps[c.ID]
+		steps = steps || st
+		known = known || d.opt.Known[c.ID]
+		high = high || d.opt.Highlight[c.ID]
+		focus = focus || (d.opt.Focus != nil && d.opt.Focus.Concepts[c.ID])
+	}
+	h := d.theme.palette[0]
+	var ms []mark
+	if steps {
+		ms = append(ms, mark{label: graph.Text{En: "step of the learning plan, in order", Zh: "学习计划的步骤,按顺序"},
+			fill: h.fill, line: h.line, style: "rounded,filled", pen: "1.2", sample: "1."})
+	}
+	if known {
+		ms = append(ms, mark{label: graph.Text{En: "already known", Zh: "已掌握"},
+			fill: d.theme.known.fill, line: d.theme.known.line, style: "rounded,filled,dashed", pen: "1.2"})
+	}
+	if high {
+		ms = append(ms, mark{label: graph.Text{En: "highlighted", Zh: "重点"},
+			fill: h.fill, line: d.theme.highlight, style: "rounded,filled", pen: "4"})
+	}
+	if focus {
+		ms = append(ms, mark{label: graph.Text{En: "on the path", Zh: "路径上"},
+			fill: h.fill, line: h.line, style: "rounded,filled", pen: "2.5"})
+	}
+	return ms
+}
+
 // attrs writes "indent head [k=v, …];" from key, value pairs.
 func (d *dotWriter) attrs(indent, head string, kv ...string) {
 	d.b.WriteString(indent)
@@ -130,20 +260,27 @@ func (d *dotWriter) attrs(indent, head string, kv ...string) {
 
 func (d *dotWriter) header() {
 	d.b.WriteString("digraph conceptmap {\n")
+	bg := d.theme.bg
+	if d.opt.Transparent {
+		bg = "transparent"
+	}
 	kv := []string{
 		"rankdir", d.rankdir,
 		"fontname", quote(font),
-		"fontcolor", quote(textColor),
-		"bgcolor", quote("white"),
+		"fontcolor", quote(d.theme.text),
+		"bgcolor", quote(bg),
 		"pad", quote("0.3"),
 		"nodesep", quote("0.3"),
 		"ranksep", quote("0.5"),
 	}
-	if d.opt.Title != "" {
+	if l := d.opt.Layout; l != "" && l != "dot" {
+		kv = append(kv, "layout", l, "overlap", quote("false"), "splines", quote("true"), "sep", quote("+8"))
+	}
+	if d.opt.Title != "" || d.opt.Caption != "" {
 		kv = append(kv,
 			"labelloc", quote("t"),
 			"fontsize", num(titleSize),
-			"label", d.boxed(lines(d.opt.Title), titleSize))
+			"label", d.heading())
 	}
 	d.attrs("\t", "graph", kv...)
 	d.attrs("\t", "node",
@@ -151,14 +288,14 @@ func (d *dotWriter) header() {
 		"style", quote("rounded,filled"),
 		"fontname", quote(font),
 		"fontsize", num(nodeSize),
-		"fontcolor", quote(textColor),
+		"fontcolor", quote(d.theme.text),
 		"margin", quote(strconv.FormatFloat(padX/72, 'f', 4, 64)+","+strconv.FormatFloat(padY/72, 'f', 4, 64)),
 		"height", quote("0.4"),
 		"penwidth", quote("1.2"))
 	d.attrs("\t", "edge",
 		"fontname", quote(font),
 		"fontsize", num(edgeSize),
-		"fontcolor", quote(edgeText),
+		"fontcolor", quote(d.theme.edgeText),
 		"penwidth", quote("1.3"),
 		"arrowsize", quote("0.8"))
 }
@@ -193,7 +330,7 @@ func (d *dotWriter) concepts(cs []*graph.Concept) {
 		if len(members) == 0 {
 			continue
 		}
-		h := palette[cat.Rank%len(palette)]
+		h := d.theme.palette[cat.Rank%len(d.theme.palette)]
 		d.b.WriteString("\n\tsubgraph cluster_" + strconv.Itoa(cat.Rank) + " {\n")
 		d.attrs("\t\t", "graph",
 			"label", d.boxed(d.text(cat.Name), groupSize),
@@ -214,18 +351,55 @@ func (d *dotWriter) node(c *graph.Concept, h hue) {
 	if n, ok := d.opt.Steps[c.ID]; ok {
 		ls[0] = strconv.Itoa(n) + ". " + ls[0]
 	}
+	fill, line, text := h.fill, h.line, d.theme.text
+	var class []string
+	if d.opt.Known[c.ID] {
+		fill, line, text = d.theme.known.fill, d.theme.known.line, d.theme.knownText
+		class = append(class, "known")
+	}
+	if d.opt.Focus != nil && !d.opt.Focus.Concepts[c.ID] {
+		fill, line, text = d.theme.fade(fill), d.theme.fade(line), d.theme.fade(text)
+		class = append(class, "faded")
+	}
 	kv := []string{
 		"id", quote(c.ID),
 		"label", quote(strings.Join(ls, "\n")),
 		"width", quote(inches(d.width(ls, nodeSize) + 2*padX)),
-		"fillcolor", quote(h.fill),
-		"color", quote(h.line),
+		"fillcolor", quote(fill),
+		"color", quote(line),
+	}
+	if text != d.theme.text {
+		kv = append(kv, "fontcolor", quote(text))
 	}
 	if tip := strings.Join(d.text(c.Summary), "\n"); tip != "" {
 		kv = append(kv, "tooltip", quoteTip(tip))
 	}
+	pen := ""
+	switch {
+	case d.opt.Highlight[c.ID]:
+		class = append(class, "highlight")
+		kv = append(kv, "color", quote(d.theme.highlight))
+		pen = "4"
+	case d.opt.Focus != nil && d.opt.Focus.Concepts[c.ID]:
+		class = append(class, "focus")
+		pen = "2.5"
+	}
 	if d.opt.Targets[c.ID] {
-		kv = append(kv, "class", quote("target"), "penwidth", quote("3"))
+		class = append(class, "target")
+		pen = cmp.Or(pen, "3")
+	}
+	if d.opt.Known[c.ID] {
+		kv = append(kv, "style", quote("rounded,filled,dashed"))
+	}
+	if d.opt.Hidden[c.ID] {
+		kv = append(kv, "style", "invis")
+		class = append(class, "hidden")
+	}
+	if pen != "" {
+		kv = append(kv, "penwidth", quote(pen))
+	}
+	if len(class) > 0 {
+		kv = append(kv, "class", quote(strings.Join(class, " ")))
 	}
 	d.attrs("\t\t", d.names[c.ID], kv...)
 }
@@ -250,10 +424,27 @@ func (d *dotWriter) edges(es []graph.Edge) []*graph.RelationType {
 			first = false
 		}
 		rt := d.relation(e.Relation)
-		used[rt] = true
+		hidden := d.opt.Hidden[e.From] || d.opt.Hidden[e.To]
+		if !hidden {
+			used[rt] = true
+		}
+		color, style, pen := d.theme.edge(rt.Style.Color), lineStyle(rt.Style.Line), ""
+		if f := d.opt.Focus; f != nil {
+			if f.Edges[EdgeKey{e.From, e.Relation, e.To}] {
+				pen = "3"
+			} else {
+				color = d.theme.fade(color)
+			}
+		}
+		if hidden {
+			style = "invis"
+		}
 		kv := []string{
-			"color", quote(rt.Style.Color),
-			"style", quote(lineStyle(rt.Style.Line)),
+			"color", quote(color),
+			"style", quote(style),
+		}
+		if pen != "" {
+			kv = append(kv, "penwidth", quote(pen))
 		}
 		if !d.opt.NoEdgeLabels {
 			kv = append([]string{"label", d.boxed(d.text(rt.Label), edgeSize)}, kv...)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"strconv"
 
 	"github.com/conceptmap/conceptmap/graph"
@@ -12,13 +13,13 @@ var legendTitle = graph.Text{En: "Legend", Zh: "图例"}
 // type's style followed by its label: in a row when the map runs top to
 // bottom, in a column when it runs left to right. Label nodes and sample
 // edges have class "legend".
-func (d *dotWriter) legend(rts []*graph.RelationType) {
+func (d *dotWriter) legend(rts []*graph.RelationType, marks []mark) {
 	d.b.WriteString("\n\tsubgraph cluster_legend {\n")
 	d.attrs("\t\t", "graph",
 		"label", d.boxed(d.text(legendTitle), legendSize+1),
 		"fontsize", num(legendSize+1),
 		"style", quote("rounded"),
-		"color", quote("#cbd5e0"),
+		"color", quote(d.theme.legendLine),
 		"penwidth", quote("1"),
 		"margin", quote("10"))
 	d.attrs("\t\t", "node",
@@ -50,20 +51,44 @@ func (d *dotWriter) legend(rts []*graph.RelationType) {
 		d.attrs("\t\t", q, "class", quote("legend"), "label", table(labels[i], w))
 		d.attrs("\t\t", p+" -> "+q,
 			"class", quote("legend"),
-			"color", quote(rt.Style.Color),
+			"color", quote(d.theme.edge(rt.Style.Color)),
 			"style", quote(lineStyle(rt.Style.Line)),
 			"arrowhead", quote(rt.Style.Arrow),
 			"tailclip", "false")
 	}
+	// How concepts are drawn: a sample box and its meaning.
+	for i, m := range marks {
+		k := strconv.Itoa(i)
+		p, q := "legend_m"+k, "legend_n"+k
+		ls := d.text(m.label)
+		if d.rankdir == "TB" {
+			rank += " " + p + "; " + q + ";"
+		} else {
+			rank += " " + p + ";"
+		}
+		d.attrs("\t\t", p, "shape", "box", "style", quote(m.style), "fillcolor", quote(m.fill),
+			"color", quote(m.line), "penwidth", quote(m.pen), "label", quote(cmp.Or(m.sample, " ")),
+			"width", quote("0.4"), "height", quote("0.25"), "fontsize", num(legendSize))
+		d.attrs("\t\t", q, "class", quote("legend"), "label", table(ls, d.width(ls, legendSize)))
+		d.attrs("\t\t", p+" -> "+q, "style", "invis")
+	}
 	d.b.WriteString(rank + " }\n")
 	// Invisible edges keep the samples in vocabulary order. Graphviz
 	// stacks a left-to-right rank from the bottom up, hence the reversal.
-	for i := 1; i < len(rts); i++ {
+	var heads, tails []string // each entry's first and last node
+	for i := range rts {
 		k := strconv.Itoa(i)
+		heads, tails = append(heads, "legend_p"+k), append(tails, "legend_q"+k)
+	}
+	for i := range marks {
+		k := strconv.Itoa(i)
+		heads, tails = append(heads, "legend_m"+k), append(tails, "legend_n"+k)
+	}
+	for i := 1; i < len(heads); i++ {
 		if d.rankdir == "TB" {
-			d.attrs("\t\t", "legend_q"+strconv.Itoa(i-1)+" -> legend_p"+k, "style", "invis")
+			d.attrs("\t\t", tails[i-1]+" -> "+heads[i], "style", "invis")
 		} else {
-			d.attrs("\t\t", "legend_p"+k+" -> legend_p"+strconv.Itoa(i-1), "style", "invis")
+			d.attrs("\t\t", heads[i]+" -> "+heads[i-1], "style", "invis")
 		}
 	}
 	d.b.WriteString("\t}\n")

@@ -3,14 +3,15 @@ package render
 // The look of a map: sizes in points, colours for a white slide.
 
 const (
-	font       = "Helvetica" // Graphviz measures it; SVG viewers get fontFamily
-	textColor  = "#1a202c"
-	edgeText   = "#2d3748"
-	nodeSize   = 14.0 // font size of concept names
-	edgeSize   = 10.0 // font size of relation labels
-	groupSize  = 16.0 // font size of category names
-	titleSize  = 22.0
-	legendSize = 11.0
+	font        = "Helvetica" // Graphviz measures it; SVG viewers get fontFamily
+	textColor   = "#1a202c"
+	edgeText    = "#2d3748"
+	nodeSize    = 14.0 // font size of concept names
+	edgeSize    = 10.0 // font size of relation labels
+	groupSize   = 16.0 // font size of category names
+	titleSize   = 22.0
+	captionSize = 14.0
+	legendSize  = 11.0
 
 	// padX and padY are the space between a concept's name and its box
 	// border, left and right, and above and below.

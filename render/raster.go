@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -71,7 +72,12 @@ func PNG(ctx context.Context, g *graph.Graph, v graph.View, opt Options, ro Rast
 	if err != nil {
 		return nil, err
 	}
-	pw, ph := l.pixels(scale)
+	pageW, pageH := cmp.Or(ro.PageWidth, opt.PageWidth), cmp.Or(ro.PageHeight, opt.PageHeight)
+	w, h := l.size()
+	if pageW > 0 && pageH > 0 {
+		w, h = pageW, pageH
+	}
+	pw, ph := max(1, int(math.Round(w*scale))), max(1, int(math.Round(h*scale)))
 	if float64(pw)*float64(ph) > maxPixels {
 		return nil, fmt.Errorf("render: a %d×%d PNG is too large; use a smaller scale", pw, ph)
 	}
@@ -79,33 +85,43 @@ func PNG(ctx context.Context, g *graph.Graph, v graph.View, opt Options, ro Rast
 	if err != nil {
 		return nil, err
 	}
-	img, err := drawPNG(ctx, l, f, cf, scale, ro.Transparent)
+	img, err := drawPNG(ctx, l, f, cf, pngPage{scale, w, h, pw, ph, themeOf(opt.Theme).bg}, ro.Transparent || opt.Transparent)
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
+	enc := png.Encoder{CompressionLevel: png.BestSpeed} // zlib level 1: far faster for large images, files a little bigger
+	if err := enc.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("render: encoding the PNG: %w", err)
 	}
 	return buf.Bytes(), nil
 }
 
-// pixels returns the size of the layout in pixels at scale pixels a point.
-func (l *layout) pixels(scale float64) (w, h int) {
-	pw, ph := l.size()
-	return max(1, int(math.Round(pw*scale))), max(1, int(math.Round(ph*scale)))
+// pngPage is the image a PNG draws on: w by h points at scale pixels a
+// point, pw by ph pixels, filled with bg.
+type pngPage struct {
+	scale, w, h float64
+	pw, ph      int
+	bg          string
 }
 
-// drawPNG draws the layout on an image, scale pixels a point.
-func drawPNG(ctx context.Context, l *layout, f *Font, cf *canvas.Font, scale float64, transparent bool) (*image.RGBA, error) {
-	img := image.NewRGBA(image.Rectangle{Max: image.Pt(l.pixels(scale))})
+// drawPNG draws the layout on an image, scaled to fit the page and
+// centred on it.
+func drawPNG(ctx context.Context, l *layout, f *Font, cf *canvas.Font, pg pngPage, transparent bool) (*image.RGBA, error) {
+	img := image.NewRGBA(image.Rectangle{Max: image.Pt(pg.pw, pg.ph)})
 	if !transparent {
-		draw.Draw(img, img.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+		bg, err := parseColor(pg.bg)
+		if err != nil {
+			return nil, err
+		}
+		draw.Draw(img, img.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
 	}
 	err := safely("PNG", func() error {
-		r := rasterizer.FromImage(img, canvas.DPMM(scale/ptToMM), canvas.LinearColorSpace{})
+		r := rasterizer.FromImage(img, canvas.DPMM(pg.scale/ptToMM), canvas.LinearColorSpace{})
 		d := &drawer{r: r, font: f, cf: cf, transparent: transparent}
-		d.setPlacement(l, 1, 0, 0)
+		w, h := l.size()
+		k := min(pg.w/w, pg.h/h)
+		d.setPlacement(l, k, (pg.w-w*k)/2, (pg.h-h*k)/2)
 		if err := d.draw(ctx, l); err != nil {
 			return err
 		}
@@ -165,6 +181,8 @@ func PDFPages(ctx context.Context, g *graph.Graph, pages []Page, ro RasterOption
 			pw, ph := w, h
 			if ro.PageWidth > 0 {
 				pw, ph = ro.PageWidth, ro.PageHeight
+			} else if o := pages[i].Options; o.PageWidth > 0 && o.PageHeight > 0 {
+				pw, ph = o.PageWidth, o.PageHeight
 			}
 			if i == 0 {
 				doc = pdf.New(&buf, pw*ptToMM, ph*ptToMM, &pdf.Options{Compress: true, SubsetFonts: true})
@@ -175,8 +193,8 @@ func PDFPages(ctx context.Context, g *graph.Graph, pages []Page, ro RasterOption
 			d := &drawer{r: doc, font: f, cf: cf, transparent: ro.Transparent}
 			k := min(pw/w, ph/h)
 			d.setPlacement(l, k, (pw-w*k)/2, (ph-h*k)/2)
-			if !ro.Transparent {
-				d.fillPage(pw, ph)
+			if !ro.Transparent && !pages[i].Options.Transparent {
+				d.fillPage(pw, ph, themeOf(pages[i].Options.Theme).bg)
 			}
 			if err := d.draw(ctx, l); err != nil {
 				return err
@@ -311,10 +329,14 @@ func (d *drawer) pt(x, y float64) (float64, float64) {
 	return (x + d.dx) * d.k, (y + d.dy) * d.k
 }
 
-func (d *drawer) fillPage(w, h float64) {
+func (d *drawer) fillPage(w, h float64, bg string) {
+	c, err := parseColor(bg)
+	if err != nil {
+		c = color.RGBA{255, 255, 255, 255}
+	}
 	p := canvas.Rectangle(w*ptToMM, h*ptToMM)
 	style := canvas.DefaultStyle
-	style.Fill = canvas.Paint{Color: canvas.White}
+	style.Fill = canvas.Paint{Color: c}
 	d.r.RenderPath(p, style, canvas.Identity)
 }
 

@@ -345,7 +345,9 @@ func TestChineseGlyphs(t *testing.T) {
 // rasterize draws a layout at one pixel per point, black on white.
 func rasterize(t *testing.T, l *layout, f *Font, cf *canvas.Font) *image.RGBA {
 	t.Helper()
-	img, err := drawPNG(context.Background(), l, f, cf, 1, false)
+	w, h := l.size()
+	pw, ph := max(1, int(math.Round(w))), max(1, int(math.Round(h)))
+	img, err := drawPNG(context.Background(), l, f, cf, pngPage{1, w, h, pw, ph, "#ffffff"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,6 +27,11 @@ var update = flag.Bool("update", false, "rewrite the golden transcripts")
 // go test ./cmd/conceptmap -update rewrites stdout, stderr and exit.
 func TestTranscripts(t *testing.T) {
 	paths, err := filepath.Glob("testdata/cli/*.txtar")
+	for i, p := range paths {
+		if paths[i], err = filepath.Abs(p); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no transcripts: %v", err)
 	}
@@ -38,6 +43,7 @@ func TestTranscripts(t *testing.T) {
 				t.Fatal(err)
 			}
 			dir := t.TempDir()
+			t.Chdir(dir) // a transcript that writes a file writes it there
 			var args []string
 			want := map[string]string{}
 			for _, f := range ar.Files {

@@ -13,19 +13,19 @@ import (
 
 // The export formats, and the file extensions that pick them.
 var (
-	exportFormats = []string{"mermaid", "graphml", "json", "csv", "cypher", "dot"}
+	exportFormats = []string{"mermaid", "graphml", "json", "csv", "cypher", "dot", "html"}
 	exportExts    = map[string]string{
 		".mmd": "mermaid", ".graphml": "graphml", ".json": "json",
-		".csv": "csv", ".cypher": "cypher", ".dot": "dot", ".gv": "dot",
+		".csv": "csv", ".cypher": "cypher", ".dot": "dot", ".gv": "dot", ".html": "html",
 	}
 )
 
-const exportExtList = ".mmd, .graphml, .json, .csv, .cypher or .dot"
+const exportExtList = ".mmd, .graphml, .json, .csv, .cypher, .dot or .html"
 
 func init() {
 	commands = append(commands, &command{
 		name:    "export",
-		summary: "Export the graph or part of it as Mermaid, GraphML, JSON, CSV, Cypher or DOT",
+		summary: "Export the graph or part of it as Mermaid, GraphML, JSON, CSV, Cypher, DOT or HTML",
 		examples: []string{
 			"conceptmap export -o concepts.mmd                       # Mermaid: Markdown, Marp, Slidev, Notion",
 			"conceptmap export --plan GQA --lang en --format mermaid",
@@ -35,6 +35,7 @@ func init() {
 			"conceptmap export -o kb.csv                             # kb.concepts.csv, kb.relations.csv",
 			"conceptmap export -o concepts.cypher                    # Neo4j: cypher-shell -f concepts.cypher",
 			"conceptmap export --focus MoE --depth 2 --format dot | dot -Tpng -o moe.png",
+			"conceptmap export -o concepts.html                      # the explorer in one file: search, click, plan, offline",
 		},
 		setup: func(fs *pflag.FlagSet, co *common) func(*env, []string) error {
 			var s selection
@@ -43,8 +44,8 @@ func init() {
 			var lk look
 			fs.StringVarP(&out, "output", "o", "", "write to `FILE` instead of stdout, whole or not at all; its extension ("+exportExtList+
 				") gives the format. CSV is two files: -o DIR/ writes DIR/concepts.csv and DIR/relations.csv, -o NAME.csv writes NAME.concepts.csv and NAME.relations.csv")
-			fs.StringVar(&format, "format", "", "mermaid, graphml, json, csv, cypher or dot (default: from the -o extension)")
-			lk.flags(fs, "(mermaid and dot) ")
+			fs.StringVar(&format, "format", "", "mermaid, graphml, json, csv, cypher, dot or html (default: from the -o extension)")
+			lk.flags(fs, "(mermaid, dot and html) ")
 			return func(e *env, args []string) error {
 				if len(args) > 0 {
 					return usagef("export", "takes no arguments; choose what to export with --plan, --focus or --category")
@@ -89,6 +90,10 @@ func init() {
 					b = render.Cypher(g.Graph, v)
 				case "dot":
 					b = render.DOT(g.Graph, v, opt)
+				case "html":
+					if b, err = render.HTML(e.ctx, g.Graph, v, opt); err != nil {
+						return err
+					}
 				case "csv":
 					concepts, relations := render.CSV(g.Graph, v)
 					if dir := filepath.Dir(csvFiles[0]); isDirTarget(out) {
@@ -126,10 +131,10 @@ func exportFormat(format, out string) (string, error) {
 				return f, nil
 			}
 		}
-		return "", usagef("export", "--format must be mermaid, graphml, json, csv, cypher or dot, not %q", format)
+		return "", usagef("export", "--format must be mermaid, graphml, json, csv, cypher, dot or html, not %q", format)
 	}
 	if out == "" {
-		return "", usagef("export", "give --format (mermaid, graphml, json, csv, cypher or dot), or -o FILE ending in %s", exportExtList)
+		return "", usagef("export", "give --format (mermaid, graphml, json, csv, cypher, dot or html), or -o FILE ending in %s", exportExtList)
 	}
 	if isDirTarget(out) {
 		return "csv", nil

@@ -2,23 +2,25 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
-	"strings"
 
 	"github.com/spf13/pflag"
 
+	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render"
 )
 
 func init() {
 	commands = append(commands, &command{
 		name:    "map",
-		summary: "Draw a concept map as SVG or Graphviz DOT",
+		args:    "[TO, with --path FROM]",
+		summary: "Draw a concept map as SVG, PNG, PDF or Graphviz DOT",
 		examples: []string{
 			"conceptmap map -o concepts.svg",
 			"conceptmap map --plan GQA -o gqa.svg",
-			"conceptmap map --plan GRPO --known transformer --rankdir LR -o grpo.svg",
-			"conceptmap map --focus MoE --depth 2 --lang zh -o moe.svg",
+			"conceptmap map --plan GRPO --known transformer,sft --size 16:9 --scale 2 -o grpo.png",
+			"conceptmap map --focus MoE --depth 2 --lang zh --theme dark -o moe.svg",
+			"conceptmap map --path RNN Transformer -o path.pdf",
+			"conceptmap map --plan DPO --highlight reward_model --theme print -o dpo.pdf",
 			"conceptmap map --category post_training --format dot > post.dot",
 		},
 		setup: func(fs *pflag.FlagSet, co *common) func(*env, []string) error {
@@ -26,49 +28,75 @@ func init() {
 			s.flags(fs)
 			var (
 				out, format, title string
+				path, highlight    []string
 				noLegend           bool
 				lk                 look
+				dr                 drawing
 			)
-			fs.StringVarP(&out, "output", "o", "", "write to `FILE` (.svg, .dot or .gv) instead of stdout; written whole or not at all")
-			fs.StringVar(&format, "format", "", "svg or dot (default: from the -o extension, else svg)")
+			fs.StringArrayVar(&path, "path", nil, "draw the shortest path from this concept to the one given as argument (or --path FROM,TO), bold, with the rest faded")
+			fs.StringArrayVar(&highlight, "highlight", nil, "mark these concepts, comma-separated")
+			fs.StringVarP(&out, "output", "o", "", "write to `FILE` (.svg, .png, .pdf, .dot or .gv) instead of stdout; written whole or not at all")
+			fs.StringVar(&format, "format", "", "svg, png, pdf or dot (default: from the -o extension, else svg)")
 			fs.StringVar(&title, "title", "", "a title drawn above the map (default: what the map shows)")
 			lk.flags(fs, "")
-			fs.BoolVar(&noLegend, "no-legend", false, "leave out the legend of relation types")
+			dr.flags(fs)
+			fs.BoolVar(&noLegend, "no-legend", false, "leave out the legend")
 			return func(e *env, args []string) error {
-				if len(args) > 0 {
-					return usagef("map", "takes no arguments; choose what to draw with --plan, --focus or --category")
+				path = splitList(path)
+				if len(path) == 1 && len(args) == 1 {
+					path, args = append(path, args[0]), nil
 				}
-				f, err := mapFormat(format, out)
+				switch {
+				case len(args) > 0:
+					return usagef("map", "takes no arguments but the end of --path; choose what to draw with --plan, --focus, --path or --category")
+				case len(path) != 0 && len(path) != 2:
+					return usagef("map", "--path needs two concepts: --path FROM TO")
+				case len(path) == 2 && (len(s.plan) > 0 || s.focus != ""):
+					return usagef("map", "--path draws its own view; leave out --plan and --focus")
+				}
+				f, err := pictureFormat("map", format, out)
 				if err != nil {
 					return err
 				}
-				if err := lk.check("map"); err != nil {
-					return err
-				}
-				if err := s.check("map"); err != nil {
-					return err
+				for _, check := range []func(string) error{lk.check, s.check, dr.check} {
+					if err := check("map"); err != nil {
+						return err
+					}
 				}
 				g, err := load(e, co)
 				if err != nil {
 					return err
 				}
-				v, opt, err := s.view(g)
+				var v graph.View
+				var opt render.Options
+				if len(path) == 2 {
+					v, opt, err = pathView(g, path[0], path[1], s.relations)
+				} else {
+					v, opt, err = s.view(g)
+				}
 				if err != nil {
 					return err
 				}
+				hs, err := g.LookupAll(splitList(highlight))
+				if err != nil {
+					return fmt.Errorf("--highlight: %w", err)
+				}
+				if len(hs) > 0 {
+					opt.Highlight = map[string]bool{}
+					for _, c := range hs {
+						opt.Highlight[c.ID] = true
+					}
+					v = g.Induced(append(v.Concepts, hs...), s.relations)
+				}
 				opt.Lang, opt.NoLegend = g.lang, noLegend
 				lk.apply(&opt, len(v.Edges))
+				dr.apply(&opt)
 				if title != "" {
 					opt.Title = title
 				}
-				var b []byte
-				switch f {
-				case "dot":
-					b = render.DOT(g.Graph, v, opt)
-				case "svg":
-					if b, err = render.SVG(e.ctx, g.Graph, v, opt); err != nil {
-						return err
-					}
+				b, err := dr.picture(e.ctx, g.Graph, v, opt, f)
+				if err != nil {
+					return err
 				}
 				if out == "" {
 					_, err := e.stdout.Write(b)
@@ -84,23 +112,33 @@ func init() {
 	})
 }
 
-// mapFormat picks the output format from --format or the file extension.
-func mapFormat(format, out string) (string, error) {
-	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), "."))
-	if ext == "gv" {
-		ext = "dot"
+// pathView is the shortest path between two concepts and the concepts
+// next to it, the path in focus.
+func pathView(g *loaded, fromName, toName string, relations []string) (graph.View, render.Options, error) {
+	var opt render.Options
+	cs, err := lookupEach(g, []string{fromName, toName})
+	if err != nil {
+		return graph.View{}, opt, err
 	}
-	switch {
-	case format != "":
-		format = strings.ToLower(format)
-		if format != "svg" && format != "dot" {
-			return "", usagef("map", "--format must be svg or dot, not %q (PNG and PDF are not supported yet)", format)
+	hops, err := g.Path(cs[0], cs[1], graph.PathOptions{Relations: relations})
+	if err != nil {
+		return graph.View{}, opt, err
+	}
+	f := &render.Focus{Concepts: map[string]bool{cs[0].ID: true, cs[1].ID: true}, Edges: map[render.EdgeKey]bool{}}
+	view := []*graph.Concept{cs[0], cs[1]}
+	for _, h := range hops {
+		f.Concepts[h.From], f.Concepts[h.To] = true, true
+		f.Edges[render.EdgeKey{From: h.From, Relation: h.Relation, To: h.To}] = true
+		view = append(view, g.Concept(h.From), g.Concept(h.To))
+	}
+	for id := range f.Concepts {
+		ns, _ := g.Neighbors(g.Concept(id), graph.NeighborOptions{Depth: 1, Relations: relations})
+		for _, n := range ns {
+			view = append(view, n.Concept)
 		}
-		return format, nil
-	case out == "":
-		return "svg", nil
-	case ext == "svg" || ext == "dot":
-		return ext, nil
 	}
-	return "", usagef("map", "cannot tell the format of %q from its extension; use .svg or .dot, or give --format", out)
+	opt.Focus = f
+	opt.Targets = map[string]bool{cs[1].ID: true}
+	opt.Title = cs[0].Name.In(g.lang) + " → " + cs[1].Name.In(g.lang)
+	return g.Induced(view, relations), opt, nil
 }

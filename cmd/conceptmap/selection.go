@@ -67,6 +67,16 @@ func (s *selection) view(g *loaded) (graph.View, render.Options, error) {
 		if len(cs) == 0 {
 			return graph.View{}, opt, fmt.Errorf("nothing to draw: the known concepts already cover %s", strings.Join(s.plan, ", "))
 		}
+		// The concepts the learner knows are part of the picture: maps
+		// draw them greyed.
+		if len(s.known) > 0 {
+			ks, _ := g.LookupAll(s.known) // makePlan checked them
+			opt.Known = map[string]bool{}
+			for _, c := range ks {
+				opt.Known[c.ID] = true
+				cs = append(cs, c)
+			}
+		}
 		opt.Title = "Learning plan: " + strings.Join(names, ", ")
 		if g.lang == graph.Zh {
 			opt.Title = "学习路线:" + strings.Join(names, "、")

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"image/png"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func needCJKFont(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("fonts-noto-cjk is missing; .ci/run must install it")
+		}
+		t.Skip("no CJK font; apt-get install fonts-noto-cjk")
+	}
+}
+
+func runOK(t *testing.T, args ...string) string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), args, &stdout, &stderr); err != nil {
+		t.Fatalf("%v: %v\n%s", args, err, stderr.String())
+	}
+	return stderr.String()
+}
+
+// The README's slide recipe: a 16:9 PNG at 2× of a plan for GRPO.
+func TestMapPNGForSlides(t *testing.T) {
+	needCJKFont(t)
+	out := filepath.Join(t.TempDir(), "grpo.png")
+	runOK(t, "map", "--plan", "GRPO", "--size", "16:9", "--scale", "2", "-o", out)
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := img.Bounds().Size(); s.X != 1920 || s.Y != 1080 {
+		t.Errorf("PNG is %v, want 1920×1080", s)
+	}
+}
+
+// A PDF whose Chinese labels are real, selectable text, in an embedded
+// subset font.
+func TestMapPDFText(t *testing.T) {
+	needCJKFont(t)
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is missing; .ci/run must install poppler-utils")
+		}
+		t.Skip("no pdftotext; apt-get install poppler-utils")
+	}
+	out := filepath.Join(t.TempDir(), "gqa.pdf")
+	runOK(t, "map", "--plan", "GQA", "--lang", "zh", "-o", out)
+	text, err := exec.Command(pdftotext, out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"分组查询注意力", "多头注意力", "KV 缓存", "学习路线"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("the PDF's text lacks %q", want)
+		}
+	}
+}
+
+// slides writes one frame per step, each showing the steps so far with the
+// new one highlighted and its reason as a caption, and an outline.
+func TestSlides(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "talk")
+	msg := runOK(t, "slides", "GQA", "--known", "MHA,transformer", "--lang", "en", "-o", dir)
+	if msg != "wrote "+dir+": 7 frames and outline.md\n" {
+		t.Errorf("stderr = %q", msg)
+	}
+	steps := []string{"next_token_prediction", "language_model", "decoder_only", "sampling", "llm_inference", "kv_cache", "gqa"}
+	for i, id := range steps {
+		b, err := os.ReadFile(filepath.Join(dir, "step-"+string(rune('1'+i))+".svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec := xml.NewDecoder(bytes.NewReader(b))
+		for {
+			if _, err := dec.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("frame %d: %v", i+1, err)
+			}
+		}
+		// The new concept is highlighted; later ones are hidden.
+		if !regexp.MustCompile(`<g id="` + id + `" class="node [^"]*highlight`).Match(b) {
+			t.Errorf("frame %d does not highlight %s", i+1, id)
+		}
+		for _, later := range steps[i+1:] {
+			if bytes.Contains(b, []byte(`<g id="`+later+`"`)) {
+				t.Errorf("frame %d shows %s, a later step", i+1, later)
+			}
+		}
+		if !bytes.Contains(b, []byte("Step "+string(rune('1'+i))+" of 7")) {
+			t.Errorf("frame %d has no caption", i+1)
+		}
+	}
+	outline, err := os.ReadFile(filepath.Join(dir, "outline.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"# Learning plan: Grouped-Query Attention\n",
+		"7 steps, for a learner who knows Multi-Head Attention, Transformer.",
+		"## 1. Next-token prediction\n\n![Step 1 of 7: Next-token prediction](step-1.svg)",
+		"Why now: KV Cache —is required by→ Grouped-Query Attention",
+		"## 7. Grouped-Query Attention",
+		"The goal of this plan.",
+	} {
+		if !strings.Contains(string(outline), want) {
+			t.Errorf("outline lacks %q", want)
+		}
+	}
+	if n := strings.Count(string(outline), "\n---\n"); n != 7 {
+		t.Errorf("outline has %d slide breaks, want 7", n)
+	}
+}
+
+// slides --format pdf writes one page a step.
+func TestSlidesPDF(t *testing.T) {
+	needCJKFont(t)
+	dir := t.TempDir()
+	runOK(t, "slides", "GQA", "--known", "MHA,transformer", "-o", dir, "--format", "pdf", "--theme", "dark")
+	b, err := os.ReadFile(filepath.Join(dir, "slides.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(b, []byte("/Type /Page\n")) + bytes.Count(b, []byte("/Type/Page/")) + bytes.Count(b, []byte("/Type /Page/")); n == 0 {
+		if pages := regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(b, -1); len(pages) != 7 {
+			t.Errorf("%d pages, want 7", len(pages))
+		}
+	}
+}

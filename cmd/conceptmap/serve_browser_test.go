@@ -1,0 +1,453 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/conceptmap/conceptmap/graph"
+)
+
+// The explorer in a real browser: headless Chromium, driven by chromedp,
+// served by conceptmap serve and opened as an exported file. The tests
+// need Chromium (found as $CONCEPTMAP_CHROMIUM, chromium,
+// chromium-browser or google-chrome); without it they are skipped, and
+// in CI (CI set) they fail.
+//
+// CONCEPTMAP_SCREENSHOT=$PWD/docs/explorer.png go test ./cmd/conceptmap -run TestExplorerScreenshot
+// saves a screenshot of the explorer with GRPO's plan, for the README.
+
+func findChromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{os.Getenv("CONCEPTMAP_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
+		if name == "" {
+			continue
+		}
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("Chromium not found, and CI is set; apt-get install chromium (.ci/run does)")
+	}
+	t.Skip("Chromium not found; apt-get install chromium to run the browser tests")
+	return ""
+}
+
+// tab is a page in headless Chromium.
+type tab struct {
+	t       *testing.T
+	ctx     context.Context
+	dialogs atomic.Int32 // alert, confirm and prompt dialogs that opened
+}
+
+func newTab(t *testing.T) *tab {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(findChromium(t)),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.WindowSize(1440, 900),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	tb := &tab{t: t, ctx: ctx}
+	// A dialog would mean that the data's markup ran as script: count it,
+	// and dismiss it so that the page goes on.
+	dialogs := chromedp.Events(ctx, page.JavascriptDialogOpening)
+	go func() {
+		for _, err := range dialogs {
+			if err != nil {
+				return
+			}
+			tb.dialogs.Add(1)
+			go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+		}
+	}()
+	return tb
+}
+
+func (tb *tab) do(actions ...chromedp.Action[chromedp.Void]) {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, time.Minute)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		tb.t.Fatalf("in Chromium: %v\nstate: %s", err, tb.state())
+	}
+}
+
+// eval evaluates a JavaScript expression into out (JSON-decoded).
+func (tb *tab) eval(expr string, out any) {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, time.Minute)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string]("Promise.resolve(("+expr+")).then((v) => JSON.stringify(v))", chromedp.EvalAwaitPromise))
+	if err != nil {
+		tb.t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	if err := json.Unmarshal([]byte(s), out); err != nil {
+		tb.t.Fatalf("evaluating %s: %v in %s", expr, err, s)
+	}
+}
+
+func (tb *tab) str(expr string) string {
+	tb.t.Helper()
+	var s string
+	tb.eval(expr, &s)
+	return s
+}
+
+// wait waits until the page is idle and cond holds.
+func (tb *tab) wait(cond string) {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	defer cancel()
+	expr := "document.body.dataset.busy === '0' && window.conceptmap !== undefined && (" + cond + ")"
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+		tb.t.Fatalf("waiting for %s: %v\nstate: %s", cond, err, tb.state())
+	}
+}
+
+func (tb *tab) state() string {
+	ctx, cancel := context.WithTimeout(tb.ctx, 5*time.Second)
+	defer cancel()
+	s, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify({hash: location.hash, busy: document.body.dataset.busy, status: (document.querySelector('.cm-status')||{}).textContent, banner: document.querySelector('#cm-banner pre').textContent})`))
+	return s
+}
+
+// search types text into the search box and picks the suggestion id.
+func (tb *tab) search(text, id string) {
+	tb.t.Helper()
+	tb.do(chromedp.Click(chromedp.CSS("#cm-search")), chromedp.SendKeys(chromedp.CSS("#cm-search"), text))
+	sel := fmt.Sprintf(`#cm-suggest li[data-id=%q]`, id)
+	tb.wait(fmt.Sprintf("document.querySelector(%q) !== null", sel))
+	tb.do(chromedp.Click(chromedp.CSS(sel)))
+	tb.wait(fmt.Sprintf("conceptmap.state.focus === %q", id))
+}
+
+// clickNode clicks, with the mouse, a concept of the map that is in view
+// (other than the focus), and returns its id.
+func (tb *tab) clickNode(prefer string) string {
+	tb.t.Helper()
+	var n struct {
+		ID   string
+		X, Y float64
+	}
+	tb.eval(`(() => {
+		const r = document.getElementById('cm-map').getBoundingClientRect();
+		const inView = [...document.querySelectorAll('#cm-map svg g.node:not(.legend)')].filter((g) => {
+			if (g.id === conceptmap.state.focus) return false;
+			if (g.closest('svg').classList.contains('cm-dim') && !g.classList.contains('cm-lit')) return false;
+			const b = g.getBoundingClientRect(), x = b.x + b.width / 2, y = b.y + b.height / 2;
+			return x > r.left + 5 && x < r.right - 5 && y > r.top + 5 && y < r.bottom - 5;
+		});
+		const g = inView.find((g) => g.id === `+fmt.Sprintf("%q", prefer)+`) || inView[0];
+		const b = g.getBoundingClientRect();
+		return {id: g.id, x: b.x + b.width / 2, y: b.y + b.height / 2};
+	})()`, &n)
+	tb.do(chromedp.MouseClickXY(n.X, n.Y))
+	tb.wait(fmt.Sprintf("conceptmap.state.focus === %q", n.ID))
+	return n.ID
+}
+
+// planSteps returns the ids of the steps the plan panel lists.
+func (tb *tab) planSteps() []string {
+	var ids []string
+	tb.eval(`[...document.querySelectorAll('#cm-plan .cm-step')].map((e) => e.dataset.id)`, &ids)
+	return ids
+}
+
+func stepIDs(p *graph.Plan) []string {
+	var ids []string
+	for _, s := range p.Steps {
+		ids = append(ids, s.Concept.ID)
+	}
+	return ids
+}
+
+func goPlan(t *testing.T, g *graph.Graph, targets, known []string) *graph.Plan {
+	t.Helper()
+	ts, err := g.LookupAll(targets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ks, err := g.LookupAll(known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g.Plan(ts, ks)
+}
+
+func TestExplorerServed(t *testing.T) {
+	tb := newTab(t)
+	_, hs, _ := testServer(t, false)
+	g := bundled(t)
+
+	tb.do(chromedp.Navigate(hs.URL + "/"))
+	tb.wait("document.querySelector('#cm-map svg') !== null")
+
+	// Search, in English and in Chinese, and pick a suggestion.
+	tb.search("grpo", "grpo")
+	tb.wait("document.body.dataset.map.includes('focus=grpo')")
+	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != "Group Relative Policy Optimization" {
+		t.Errorf("the concept panel shows %q", h)
+	}
+	tb.do(chromedp.SendKeys(chromedp.CSS("#cm-search"), "相对"))
+	tb.wait(`document.querySelector('#cm-suggest li[data-id="grpo"]') !== null`)
+	tb.str(`(document.querySelector('#cm-search').value = '')`)
+
+	// Click a concept on the map: the map moves there.
+	clicked := tb.clickNode("ppo")
+	tb.wait(fmt.Sprintf("document.body.dataset.map.includes('focus=%s')", clicked))
+	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != g.Concept(clicked).Name.En {
+		t.Errorf("after clicking %s, the panel shows %q", clicked, h)
+	}
+	// Back: GRPO again.
+	tb.do(chromedp.NavigateBack())
+	tb.wait("conceptmap.state.focus === 'grpo' && document.body.dataset.map.includes('focus=grpo')")
+	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != "Group Relative Policy Optimization" {
+		t.Errorf("back: the panel shows %q", h)
+	}
+
+	// Plan to learn GRPO: the plan, in Go's order, numbered on the map.
+	tb.do(chromedp.Click(chromedp.CSS("#cm-learn")))
+	tb.wait("conceptmap.state.show === 'plan' && document.body.dataset.map.includes('show=plan')")
+	want := stepIDs(goPlan(t, g, []string{"grpo"}, nil))
+	if got := tb.planSteps(); !slices.Equal(got, want) {
+		t.Errorf("the plan for GRPO:\n got %v\nwant %v", got, want)
+	}
+	if label := tb.str(`document.querySelector('#cm-map svg g.node[id="grpo"]').textContent.trim()`); !strings.HasPrefix(label, fmt.Sprintf("%d. Group Relative Policy Optimization", len(want))) {
+		t.Errorf("the map labels GRPO %q", label)
+	}
+	// Tick what is known: the plan shrinks, as Go's does.
+	tb.do(chromedp.Click(chromedp.CSS(`#cm-plan .cm-step[data-id="transformer"] .cm-tick`)))
+	tb.wait("conceptmap.state.known.includes('transformer') && document.body.dataset.map.includes('known=transformer')")
+	want = stepIDs(goPlan(t, g, []string{"grpo"}, []string{"transformer"}))
+	if got := tb.planSteps(); !slices.Equal(got, want) {
+		t.Errorf("the plan for GRPO knowing the Transformer:\n got %v\nwant %v", got, want)
+	}
+	// Switch to Chinese: the panel and the map.
+	tb.do(chromedp.Click(chromedp.CSS(`.cm-langs button[data-lang="zh"]`)))
+	tb.wait("conceptmap.state.lang === 'zh' && document.body.dataset.map.includes('lang=zh')")
+	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != "组相对策略优化" {
+		t.Errorf("in Chinese the panel shows %q", h)
+	}
+	if !strings.Contains(tb.str(`document.querySelector('#cm-map svg').textContent`), "组相对策略优化") {
+		t.Error("the map is not in Chinese")
+	}
+
+	// Download the view: what `conceptmap map` writes for it.
+	svg := tb.str(`fetch(document.querySelector('a[data-format="svg"]').href).then((r) => r.text())`)
+	if want := string(cli(t, "map", "--plan", "grpo", "--known", "transformer", "--lang", "zh")); svg != want {
+		t.Errorf("the SVG download differs from conceptmap map (%d bytes, want %d)", len(svg), len(want))
+	}
+	var head []int
+	tb.eval(`fetch(document.querySelector('a[data-format="png"]').href).then((r) => r.arrayBuffer()).then((b) => [...new Uint8Array(b.slice(0, 4))])`, &head)
+	if !slices.Equal(head, []int{0x89, 'P', 'N', 'G'}) {
+		t.Errorf("the PNG download starts %v", head)
+	}
+
+	// Back: English again.
+	tb.do(chromedp.NavigateBack())
+	tb.wait("conceptmap.state.lang === 'both' && document.body.dataset.map.includes('lang=both')")
+	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != "Group Relative Policy Optimization" {
+		t.Errorf("back from Chinese: the panel shows %q", h)
+	}
+	if n := tb.dialogs.Load(); n != 0 {
+		t.Errorf("%d dialogs opened", n)
+	}
+}
+
+// TestExplorerScreenshot saves the explorer, focused on GRPO with its
+// plan on the map, as $CONCEPTMAP_SCREENSHOT (a PNG), when that is set.
+func TestExplorerScreenshot(t *testing.T) {
+	shot := os.Getenv("CONCEPTMAP_SCREENSHOT")
+	if shot == "" {
+		t.Skip("set CONCEPTMAP_SCREENSHOT=FILE.png to save a screenshot")
+	}
+	tb := newTab(t)
+	_, hs, _ := testServer(t, false)
+	tb.do(chromedp.EmulateViewport(1600, 1000), chromedp.Navigate(hs.URL+"/#focus=grpo&lang=en&targets=grpo&known=transformer,neural_network&show=plan"))
+	tb.wait("document.body.dataset.map !== undefined && document.body.dataset.map.includes('show=plan')")
+	b, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(shot, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s", shot)
+}
+
+// TestExplorerHostile opens concepts whose names and texts are markup:
+// they must show as text, and nothing may run.
+func TestExplorerHostile(t *testing.T) {
+	tb := newTab(t)
+	_, hs, _ := testServer(t, false, "testdata/serve/hostile.yaml")
+	tb.do(chromedp.Navigate(hs.URL + "/#focus=xss&targets=xss&show=focus&lang=both"))
+	tb.wait("document.body.dataset.map.includes('focus=xss')")
+	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != "<img src=x onerror=alert(1)>" {
+		t.Errorf("the name shows as %q", h)
+	}
+	checkNoMarkup(tb, 2)
+	// Search for the markup itself.
+	tb.search("<img", "xss")
+	checkNoMarkup(tb, 2)
+}
+
+// checkNoMarkup checks that the page has only its own scripts, and no
+// element made of the data's markup.
+func checkNoMarkup(tb *tab, scripts int) {
+	tb.t.Helper()
+	var n struct{ Img, Scripts, JSLinks, Bold int }
+	tb.eval(`({img: document.querySelectorAll('img, svg svg').length, scripts: document.querySelectorAll('script').length,
+		jSLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^javascript:/i.test(a.getAttribute('href'))).length,
+		bold: document.querySelectorAll('#cm-concept b, #cm-plan b, #cm-map b').length})`, &n)
+	if n.Img != 0 || n.Scripts != scripts || n.JSLinks != 0 || n.Bold != 0 {
+		tb.t.Errorf("the data's markup became elements: %+v", n)
+	}
+	if d := tb.dialogs.Load(); d != 0 {
+		tb.t.Errorf("%d dialogs opened: the data's markup ran", d)
+	}
+}
+
+// TestExplorerOffline opens the HTML export from a file: search, click
+// and plan work with no server, and the script's plans and searches are
+// the Go ones.
+func TestExplorerOffline(t *testing.T) {
+	tb := newTab(t)
+	g := bundled(t)
+	file := filepath.Join(t.TempDir(), "map.html")
+	cli(t, "export", "--format", "html", "--lang", "en", "-o", file)
+	tb.do(chromedp.Navigate("file://" + file))
+	tb.wait("document.querySelector('#cm-map svg') !== null")
+
+	// The script's plans are Graph.Plan's: every concept as a target, and
+	// a few targets and known concepts together.
+	cases := [][2][]string{
+		{{"grpo", "dpo"}, {"transformer", "sft"}},
+		{{"gqa"}, {"mha"}},
+		{{"deepseek_r1", "moe", "mla"}, {"attention"}},
+		{{"transformer"}, {"transformer"}},
+		{{"rlhf", "ppo"}, {"reinforcement_learning", "neural_network"}},
+	}
+	for _, c := range g.Concepts() {
+		cases = append(cases, [2][]string{{c.ID}, nil})
+	}
+	arg, _ := json.Marshal(cases)
+	var got []json.RawMessage
+	tb.eval(`(`+string(arg)+`).map(([t, k]) => conceptmap.plan(t, k || []))`, &got)
+	for i, c := range cases {
+		p := goPlan(t, g, c[0], c[1])
+		want, _ := json.Marshal(jsPlanOf(p))
+		var gotPlan jsPlan
+		json.Unmarshal(got[i], &gotPlan)
+		if gb, _ := json.Marshal(gotPlan); string(gb) != string(want) {
+			t.Errorf("plan %v knowing %v:\n script %s\n     Go %s", c[0], c[1], gb, want)
+		}
+	}
+	// And its searches are Graph.Search's.
+	for _, q := range []string{"grpo", "相对", "attention", "transformr", "kv cache", "mixture experts", "注意力", "policy", "x"} {
+		var got []struct {
+			ID    string
+			Score int
+		}
+		arg, _ := json.Marshal(q)
+		tb.eval("conceptmap.search("+string(arg)+", 0)", &got)
+		ms := g.Search(q, 0)
+		ok := len(got) == len(ms)
+		for i := 0; ok && i < len(ms); i++ {
+			ok = got[i].ID == ms[i].Concept.ID && got[i].Score == ms[i].Score
+		}
+		if !ok {
+			t.Errorf("search %q: the script finds %v, Go %v", q, got, searchJSON(ms))
+		}
+	}
+
+	// Search and pick: the neighbourhood lights up.
+	tb.search("grpo", "grpo")
+	var lit []string
+	tb.eval(`[...document.querySelectorAll('#cm-map g.node.cm-lit')].map((g) => g.id).sort()`, &lit)
+	ns, _ := g.Neighbors(g.Concept("grpo"), graph.NeighborOptions{Depth: 1})
+	want := []string{"grpo"}
+	for _, n := range ns {
+		want = append(want, n.Concept.ID)
+	}
+	slices.Sort(want)
+	if !slices.Equal(lit, want) {
+		t.Errorf("GRPO's neighbourhood lit: %v, want %v", lit, want)
+	}
+	// Click a neighbour, then go back.
+	clicked := tb.clickNode("ppo")
+	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != g.Concept(clicked).Name.En {
+		t.Errorf("after clicking %s the panel shows %q", clicked, h)
+	}
+	tb.do(chromedp.NavigateBack())
+	tb.wait("conceptmap.state.focus === 'grpo'")
+
+	// Plan in the page: the steps, in order, marked on the map.
+	tb.do(chromedp.Click(chromedp.CSS("#cm-learn")))
+	tb.wait("conceptmap.state.show === 'plan'")
+	wantSteps := stepIDs(goPlan(t, g, []string{"grpo"}, nil))
+	if got := tb.planSteps(); !slices.Equal(got, wantSteps) {
+		t.Errorf("the plan for GRPO:\n got %v\nwant %v", got, wantSteps)
+	}
+	var badges int
+	tb.eval(`document.querySelectorAll('#cm-map .cm-numbadge').length`, &badges)
+	if badges != len(wantSteps) {
+		t.Errorf("%d steps numbered on the map, want %d", badges, len(wantSteps))
+	}
+	tb.do(chromedp.Click(chromedp.CSS(`#cm-plan .cm-step[data-id="transformer"] .cm-tick`)))
+	tb.wait("conceptmap.state.known.includes('transformer')")
+	if got, want := tb.planSteps(), stepIDs(goPlan(t, g, []string{"grpo"}, []string{"transformer"})); !slices.Equal(got, want) {
+		t.Errorf("the plan knowing the Transformer:\n got %v\nwant %v", got, want)
+	}
+	if !strings.Contains(tb.str("location.hash"), "known=transformer") {
+		t.Errorf("the address does not hold the state: %s", tb.str("location.hash"))
+	}
+	tb.do(chromedp.NavigateBack())
+	tb.wait("conceptmap.state.known.length === 0")
+	if got := tb.planSteps(); !slices.Equal(got, wantSteps) {
+		t.Errorf("back: the plan is %v", got)
+	}
+}
+
+// jsPlan is the shape of the script's plans, which is plan --json's
+// without names.
+type jsPlan struct {
+	Targets      []string `json:"targets"`
+	Known        []string `json:"known"`
+	AlreadyKnown []string `json:"already_known"`
+	Steps        []jsStep `json:"steps"`
+}
+
+type jsStep struct {
+	ID      string    `json:"id"`
+	Target  bool      `json:"target,omitempty"`
+	Because []edgeOut `json:"because"`
+}
+
+func jsPlanOf(p *graph.Plan) jsPlan {
+	out := jsPlan{Targets: ids(p.Targets), Known: ids(p.Known), AlreadyKnown: ids(p.AlreadyKnown), Steps: []jsStep{}}
+	for _, s := range p.Steps {
+		out.Steps = append(out.Steps, jsStep{ID: s.Concept.ID, Target: s.Target, Because: edgesOut(s.Because)})
+	}
+	return out
+}

@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/conceptmap/conceptmap/graph"
+)
+
+// TestServeSoak drives the real conceptmap serve binary with thousands of
+// distinct map requests, several at a time, checks every answer, and
+// watches the memory of the server and of its render workers. It runs
+// only when asked:
+//
+//	CONCEPTMAP_SOAK=1 go test ./cmd/conceptmap -run TestServeSoak -v -timeout 30m
+//
+// or docs/soak/soak.sh. CONCEPTMAP_SOAK_REQUESTS (2000) and
+// CONCEPTMAP_SOAK_CLIENTS (4) change the load.
+func TestServeSoak(t *testing.T) {
+	if os.Getenv("CONCEPTMAP_SOAK") == "" {
+		t.Skip("set CONCEPTMAP_SOAK=1 to run the soak test (docs/soak/soak.sh)")
+	}
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		t.Skip("the soak test reads memory from /proc")
+	}
+	requests := envInt(t, "CONCEPTMAP_SOAK_REQUESTS", 2000)
+	clients := envInt(t, "CONCEPTMAP_SOAK_CLIENTS", 4)
+
+	bin := filepath.Join(t.TempDir(), "conceptmap")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), "CONCEPTMAP_LANG=")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr lockedBuffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	}()
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatalf("reading the address: %v\n%s", err, stderr.String())
+	}
+	base := strings.TrimSpace(strings.TrimPrefix(line, "conceptmap explorer: "))
+	pid := strconv.Itoa(cmd.Process.Pid)
+
+	// Watch the memory: the server's peak (VmHWM) at the end, and every
+	// worker's peak while it lives, as workers come and go.
+	var workerPeak, workersSeen atomic.Uint64
+	seen := map[string]bool{}
+	stop := make(chan struct{})
+	var watcher sync.WaitGroup
+	watcher.Add(1)
+	go func() {
+		defer watcher.Done()
+		for {
+			for _, c := range children(pid) {
+				if !seen[c] {
+					seen[c] = true
+					workersSeen.Add(1)
+				}
+				if kb := procStatus(c, "VmHWM"); kb > workerPeak.Load() {
+					workerPeak.Store(kb)
+				}
+			}
+			select {
+			case <-stop:
+				return
+			case <-time.After(50 * time.Millisecond):
+			}
+		}
+	}()
+
+	g := bundled(t)
+	views := soakViews(g.Concepts(), requests)
+	jobs := make(chan soakView)
+	var failures atomic.Int32
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for v := range jobs {
+				if err := checkSoakView(base, v); err != nil {
+					if failures.Add(1) <= 10 {
+						t.Errorf("%s: %v", v.query, err)
+					}
+				}
+			}
+		}()
+	}
+	for _, v := range views {
+		jobs <- v
+	}
+	close(jobs)
+	wg.Wait()
+	elapsed := time.Since(start)
+	close(stop)
+	watcher.Wait()
+
+	var st struct{ Render renderStats }
+	r, err := http.Get(base + "api/status")
+	if err == nil {
+		json.NewDecoder(r.Body).Decode(&st)
+		r.Body.Close()
+	}
+	serverPeak := procStatus(pid, "VmHWM")
+	t.Logf("%d distinct map requests, %d clients at a time, in %s (%.0f a second); %d failed",
+		len(views), clients, elapsed.Round(time.Millisecond), float64(len(views))/elapsed.Seconds(), failures.Load())
+	t.Logf("layouts %d, cache hits %d, shared %d, render workers started %d (seen %d), retried layouts %d",
+		st.Render.Layouts, st.Render.Hits, st.Render.Shared, st.Render.Workers, workersSeen.Load(), st.Render.Failures)
+	t.Logf("peak resident memory: server %.1f MB (VmHWM), largest render worker %.1f MB", float64(serverPeak)/1024, float64(workerPeak.Load())/1024)
+	if serverPeak == 0 || serverPeak > 300*1024 {
+		t.Errorf("the server's peak memory is %d kB, want under 300 MB", serverPeak)
+	}
+	if workerPeak.Load() > 300*1024 {
+		t.Errorf("a render worker's peak memory is %d kB, want under 300 MB", workerPeak.Load())
+	}
+}
+
+func envInt(t *testing.T, name string, def int) int {
+	s := os.Getenv(name)
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		t.Fatalf("%s=%q: want a positive number", name, s)
+	}
+	return n
+}
+
+// children returns the ids of the processes whose parent is pid.
+func children(pid string) []string {
+	var out []string
+	dirs, _ := os.ReadDir("/proc")
+	for _, d := range dirs {
+		if _, err := strconv.Atoi(d.Name()); err != nil {
+			continue
+		}
+		b, err := os.ReadFile("/proc/" + d.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid ...: comm may hold spaces and parentheses.
+		s := string(b)
+		if i := strings.LastIndexByte(s, ')'); i > 0 {
+			f := strings.Fields(s[i+1:])
+			if len(f) > 1 && f[1] == pid {
+				out = append(out, d.Name())
+			}
+		}
+	}
+	return out
+}
+
+// soakView is one map request and the concept its map must show.
+type soakView struct {
+	query, concept string
+}
+
+// soakViews makes n distinct map requests: neighbourhoods of every
+// concept at several depths, in each language, with and without relation
+// filters, then plans.
+func soakViews(cs []*graph.Concept, n int) []soakView {
+	var out []soakView
+	rels := []string{"", "requires", "uses", "part_of,is_a", "improves_on,replaces", "requires,uses,refines"}
+	for _, rel := range rels {
+		for depth := 1; depth <= 3; depth++ {
+			for _, lang := range []string{"en", "zh", "both"} {
+				for _, c := range cs {
+					q := url.Values{"focus": {c.ID}, "depth": {strconv.Itoa(depth)}, "lang": {lang}}
+					if rel != "" {
+						q.Set("rel", rel)
+					}
+					out = append(out, soakView{q.Encode(), c.ID})
+					if len(out) == n {
+						return out
+					}
+				}
+			}
+		}
+	}
+	for i, c := range cs {
+		q := url.Values{"show": {"plan"}, "targets": {c.ID}, "known": {cs[(i+7)%len(cs)].ID}}
+		out = append(out, soakView{q.Encode(), c.ID})
+		if len(out) == n {
+			return out
+		}
+	}
+	return out
+}
+
+func checkSoakView(base string, v soakView) error {
+	r, err := http.Get(base + "api/map?" + v.query)
+	if err != nil {
+		return err
+	}
+	defer r.Body.Close()
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		return err
+	}
+	if r.StatusCode != 200 {
+		if r.StatusCode == 400 && bytes.Contains(b, []byte("nothing to draw")) {
+			return nil // a plan that the known concept already covers
+		}
+		return fmt.Errorf("status %d: %s", r.StatusCode, b)
+	}
+	return svgProblem(b, v.concept)
+}

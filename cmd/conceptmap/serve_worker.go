@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime/metrics"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/conceptmap/conceptmap/render"
+)
+
+// conceptmap serve lays its maps out in a child process, a render worker:
+// the same binary, started with workerEnv set. Graphviz runs as
+// WebAssembly, and its memory grows with every layout (about 0.3 MB) and
+// never shrinks; after some hundreds of layouts it can also fail and then
+// fail every layout after. A worker keeps that away from the server: the
+// server retires it when it has grown past a limit, or when a layout
+// fails, and starts a fresh one.
+//
+// The protocol, over the worker's stdin and stdout, is one request at a
+// time: the server writes a frame of DOT; the worker answers with a status
+// byte (0 ok, 1 error), its resident memory in bytes (8 bytes), and a frame
+// holding the SVG or the error's text. A frame is a 4-byte big-endian
+// length and that many bytes.
+
+const workerEnv = "CONCEPTMAP_INTERNAL_RENDER_WORKER"
+
+// maxFrame bounds a frame, so a broken peer cannot make us allocate
+// without limit.
+const maxFrame = 256 << 20
+
+func init() {
+	// The hook runs in the conceptmap binary and in its test binary alike,
+	// before main or the tests.
+	if os.Getenv(workerEnv) == "1" {
+		os.Exit(renderWorker(os.Stdin, os.Stdout))
+	}
+}
+
+// renderWorker serves layouts until its input ends.
+func renderWorker(in io.Reader, out io.Writer) int {
+	r, w := bufio.NewReader(in), bufio.NewWriter(out)
+	for {
+		dot, err := readFrame(r)
+		if err == io.EOF {
+			return 0
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "conceptmap render worker: %v\n", err)
+			return 1
+		}
+		status, payload := byte(0), []byte(nil)
+		svg, err := render.SVGOfDOT(context.Background(), dot)
+		if err != nil {
+			status, payload = 1, []byte(err.Error())
+		} else {
+			payload = svg
+		}
+		var head [9]byte
+		head[0] = status
+		binary.BigEndian.PutUint64(head[1:], selfRSS())
+		if _, err := w.Write(head[:]); err != nil {
+			return 1
+		}
+		if err := writeFrame(w, payload); err != nil {
+			return 1
+		}
+		if err := w.Flush(); err != nil {
+			return 1
+		}
+	}
+}
+
+func readFrame(r io.Reader) ([]byte, error) {
+	var n [4]byte
+	if _, err := io.ReadFull(r, n[:]); err != nil {
+		return nil, err
+	}
+	size := binary.BigEndian.Uint32(n[:])
+	if size > maxFrame {
+		return nil, fmt.Errorf("frame of %d bytes is too large", size)
+	}
+	b := make([]byte, size)
+	if _, err := io.ReadFull(r, b); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	return b, nil
+}
+
+func writeFrame(w io.Writer, b []byte) error {
+	var n [4]byte
+	binary.BigEndian.PutUint32(n[:], uint32(len(b)))
+	if _, err := w.Write(n[:]); err != nil {
+		return err
+	}
+	_, err := w.Write(b)
+	return err
+}
+
+// selfRSS returns the resident memory of this process: VmRSS where /proc
+// has it, else what the Go runtime holds from the system.
+func selfRSS() uint64 {
+	if kb := procStatus("self", "VmRSS"); kb > 0 {
+		return kb << 10
+	}
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() == metrics.KindUint64 {
+		return s[0].Value.Uint64()
+	}
+	return 0
+}
+
+// procStatus returns a field of /proc/PID/status, in kB, or 0.
+func procStatus(pid, field string) uint64 {
+	b, err := os.ReadFile("/proc/" + pid + "/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, field+":"); ok {
+			n, _ := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return n
+		}
+	}
+	return 0
+}
+
+// worker is the server's side of one render worker process.
+type worker struct {
+	cmd     *exec.Cmd
+	in      io.WriteCloser
+	out     *bufio.Reader
+	renders int
+	rss     uint64 // as of its last answer
+	exited  chan struct{}
+	once    sync.Once
+}
+
+// errLayout is a layout that Graphviz refused, as opposed to a worker
+// that broke.
+type errLayout struct{ msg string }
+
+func (e *errLayout) Error() string { return e.msg }
+
+func startWorker(exe string, stderr io.Writer) (*worker, error) {
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), workerEnv+"=1")
+	cmd.Stderr = stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	w := &worker{cmd: cmd, in: in, out: bufio.NewReader(out), exited: make(chan struct{})}
+	go func() {
+		cmd.Wait()
+		close(w.exited)
+	}()
+	return w, nil
+}
+
+// render lays dot out. A worker that takes longer than timeout is killed.
+func (w *worker) render(dot []byte, timeout time.Duration) ([]byte, error) {
+	t := time.AfterFunc(timeout, w.stop)
+	defer t.Stop()
+	if err := writeFrame(w.in, dot); err != nil {
+		return nil, w.broken(err)
+	}
+	var head [9]byte
+	if _, err := io.ReadFull(w.out, head[:]); err != nil {
+		return nil, w.broken(err)
+	}
+	payload, err := readFrame(w.out)
+	if err != nil {
+		return nil, w.broken(err)
+	}
+	w.renders++
+	w.rss = binary.BigEndian.Uint64(head[1:])
+	if head[0] != 0 {
+		return nil, &errLayout{string(payload)}
+	}
+	return payload, nil
+}
+
+func (w *worker) broken(err error) error {
+	select {
+	case <-w.exited:
+		return fmt.Errorf("render worker %d exited (%s)", w.cmd.Process.Pid, w.cmd.ProcessState)
+	case <-time.After(100 * time.Millisecond):
+	}
+	return fmt.Errorf("render worker %d: %w", w.cmd.Process.Pid, err)
+}
+
+// stop ends the worker: its input closes, so it exits, and in case it is
+// stuck, it is killed.
+func (w *worker) stop() {
+	w.once.Do(func() {
+		w.in.Close()
+		select {
+		case <-w.exited:
+		case <-time.After(2 * time.Second):
+		}
+		w.cmd.Process.Kill()
+	})
+}
+
+// Wait for a stopped worker to be gone; for tests.
+func (w *worker) wait() error {
+	select {
+	case <-w.exited:
+		return nil
+	case <-time.After(10 * time.Second):
+		return errors.New("render worker did not exit")
+	}
+}

@@ -1,0 +1,169 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	stdhtml "html"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/conceptmap/conceptmap/data"
+	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/web"
+)
+
+// The explorer page is tested here as a document; cmd/conceptmap's
+// browser tests run it in Chromium.
+
+var (
+	jsonScript = regexp.MustCompile(`(?s)<script type="application/json" id="(cm-[a-z]+)">(.*?)</script>`)
+	codeScript = regexp.MustCompile(`(?s)<script>(.*?)</script>`)
+)
+
+// pageParts returns the JSON blocks of a page by id, and its code.
+func pageParts(t *testing.T, page []byte) (map[string][]byte, string) {
+	t.Helper()
+	blocks := map[string][]byte{}
+	for _, m := range jsonScript.FindAllSubmatch(page, -1) {
+		blocks[string(m[1])] = m[2]
+	}
+	code := codeScript.FindAllSubmatch(page, -1)
+	if len(code) != 1 {
+		t.Fatalf("the page has %d code scripts, want 1", len(code))
+	}
+	return blocks, string(code[0][1])
+}
+
+func TestExplorerPage(t *testing.T) {
+	g, err := graph.Load(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := g.All()
+	opt := Options{Lang: graph.Both, NoEdgeLabels: true}
+	page, err := HTML(context.Background(), g, v, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, code := pageParts(t, page)
+
+	var m web.Model
+	if err := json.Unmarshal(blocks["cm-model"], &m); err != nil {
+		t.Fatalf("the embedded model: %v", err)
+	}
+	if len(m.Concepts) != len(g.Concepts()) || len(m.Edges) != len(g.Edges()) || len(m.Relations) != len(g.Relations()) || len(m.Categories) != len(g.Categories()) {
+		t.Errorf("the model has %d concepts, %d edges, %d relation types, %d categories", len(m.Concepts), len(m.Edges), len(m.Relations), len(m.Categories))
+	}
+	for i, e := range g.Edges() {
+		if me := m.Edges[i]; me.From != e.From || me.To != e.To || me.Relation != e.Relation {
+			t.Fatalf("edge %d is %v in the model, %v in the graph: the plan needs the graph's order", i, me, e)
+		}
+	}
+	var svg string
+	if err := json.Unmarshal(blocks["cm-svg"], &svg); err != nil {
+		t.Fatalf("the embedded map: %v", err)
+	}
+	want, err := SVG(context.Background(), g, v, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(svg, "<svg") || !bytes.HasSuffix(want, []byte(svg)) {
+		t.Errorf("the embedded map is not SVG's drawing of the view")
+	}
+	var cfg struct {
+		Mode, Lang, Focus string
+		Targets           []string
+	}
+	if err := json.Unmarshal(blocks["cm-config"], &cfg); err != nil || cfg.Mode != "offline" || cfg.Lang != "both" {
+		t.Errorf("config %s: %v", blocks["cm-config"], err)
+	}
+
+	// Self-contained: the only script is inline and allowed by its hash;
+	// nothing is loaded from anywhere.
+	sum := sha256.Sum256([]byte(code))
+	csp := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindSubmatch(page)
+	if want := "default-src 'none'; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "';"; csp == nil || !strings.HasPrefix(stdhtml.UnescapeString(string(csp[1])), want) {
+		t.Errorf("the page's Content Security Policy does not allow exactly its script: %q", csp)
+	}
+	markup := bytes.ReplaceAll(jsonScript.ReplaceAll(page, nil), []byte("http://www.w3.org/"), nil)
+	for _, bad := range []string{"<script src", "<link", "@import", "url(", "http://", "https://", "<iframe", "<img"} {
+		if bytes.Contains(markup, []byte(bad)) {
+			t.Errorf("the page's own markup, style or code holds %q", bad)
+		}
+	}
+}
+
+func TestExplorerPageStart(t *testing.T) {
+	g := fixture(t)
+	var p graph.Plan
+	cs := g.Concepts()
+	p.Targets = cs[:1]
+	p.Steps = []graph.Step{{Concept: cs[0], Target: true}}
+	var plan Options
+	plan.MarkPlan(&p)
+	for _, c := range []struct {
+		opt          Options
+		focus, plans string
+	}{
+		{Options{}, "", ""},
+		{Options{Targets: map[string]bool{cs[1].ID: true}}, cs[1].ID, ""},
+		{plan, "", cs[0].ID},
+	} {
+		page, err := HTMLOfSVG(g, c.opt, []byte("<svg/>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		blocks, _ := pageParts(t, page)
+		var cfg struct {
+			Focus   string
+			Targets []string
+		}
+		json.Unmarshal(blocks["cm-config"], &cfg)
+		if cfg.Focus != c.focus || strings.Join(cfg.Targets, ",") != c.plans {
+			t.Errorf("options %+v open on focus %q, targets %v; want %q, %q", c.opt, cfg.Focus, cfg.Targets, c.focus, c.plans)
+		}
+	}
+}
+
+// TestExplorerPageEscapes checks that no text of the data can end a
+// script element or be read as markup.
+func TestExplorerPageEscapes(t *testing.T) {
+	g := loadBytes(t, "hostile.yaml", []byte(`
+relations:
+  - {id: requires, label: needs, first: target}
+concepts:
+  - id: xss
+    name: {en: "<img src=x onerror=alert(1)>", zh: "</script><script>alert(2)</script>"}
+    aliases: ["<!--", "]]>"]
+    summary: {en: "line`+"\u2028"+`separator & <b>bold</b>"}
+    relations:
+      - {relation: requires, to: b, why: "<svg onload=alert(3)>"}
+  - id: b
+    name: B
+    refs: [{title: "<i>t</i>", url: "javascript:alert(4)"}]
+`))
+	page, err := HTML(context.Background(), g, g.All(), Options{Lang: graph.Both, Title: "</title><script>alert(5)</script>"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<img", "</script><script>", "<svg onload", "<b>", "<i>", "<!--", "\u2028", "alert(5)</script>"} {
+		if bytes.Contains(page, []byte(bad)) {
+			t.Errorf("the page holds %q unescaped", bad)
+		}
+	}
+	if n := bytes.Count(page, []byte("<script")); n != 4 {
+		t.Errorf("the page has %d <script elements, want 4", n)
+	}
+	blocks, _ := pageParts(t, page)
+	var m web.Model
+	if err := json.Unmarshal(blocks["cm-model"], &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Concepts[1].Name.Zh != "</script><script>alert(2)</script>" || m.Concepts[0].Refs[0].Link != "javascript:alert(4)" {
+		t.Errorf("the model does not carry the texts exactly: %+v", m.Concepts)
+	}
+}

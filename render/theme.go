@@ -1,0 +1,125 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Themes name the looks a map can take.
+var Themes = []string{"light", "dark", "print"}
+
+// theme is the colours of one look.
+type theme struct {
+	bg, text, edgeText string
+	legendLine         string
+	palette            []hue
+	// edge turns a relation's colour from the vocabulary into the colour
+	// drawn on this background.
+	edge      func(string) string
+	known     hue    // concepts the learner knows: drawn greyed
+	knownText string // and their names
+	highlight string // the border of highlighted concepts
+}
+
+var themes = map[string]*theme{
+	"light": {
+		bg: "#ffffff", text: textColor, edgeText: edgeText, legendLine: "#cbd5e0",
+		palette:   palette,
+		edge:      func(c string) string { return c },
+		known:     hue{"#f1f5f9", "#94a3b8"},
+		knownText: "#94a3b8",
+		highlight: "#e11d48",
+	},
+	// Dark slides: deep fills, bright borders, vocabulary colours lightened
+	// so that they stand out from the background.
+	"dark": {
+		bg: "#0f172a", text: "#f1f5f9", edgeText: "#cbd5e1", legendLine: "#475569",
+		palette: []hue{
+			{"#1e3a5f", "#60a5fa"},
+			{"#14432a", "#4ade80"},
+			{"#2e1f5e", "#a78bfa"},
+			{"#4a2511", "#fb923c"},
+			{"#4a1530", "#f472b6"},
+			{"#113f3b", "#2dd4bf"},
+			{"#3f3510", "#facc15"},
+			{"#27303f", "#9ca3af"},
+		},
+		edge:      func(c string) string { return mix(c, "#ffffff", 0.45) },
+		known:     hue{"#1e293b", "#475569"},
+		knownText: "#64748b",
+		highlight: "#fb7185",
+	},
+	// Print: black on white, no fills, relation types told apart by line
+	// style and by grey level only.
+	"print": {
+		bg: "#ffffff", text: "#000000", edgeText: "#000000", legendLine: "#000000",
+		palette:   []hue{{"#ffffff", "#000000"}},
+		edge:      func(c string) string { return grey(c) },
+		known:     hue{"#ffffff", "#9a9a9a"},
+		knownText: "#6b6b6b",
+		highlight: "#000000",
+	},
+}
+
+// themeOf returns the theme named, light for "" or an unknown name.
+func themeOf(name string) *theme {
+	if t, ok := themes[name]; ok {
+		return t
+	}
+	return themes["light"]
+}
+
+// CheckTheme says whether name is a theme.
+func CheckTheme(name string) error {
+	if _, ok := themes[name]; ok || name == "" {
+		return nil
+	}
+	return fmt.Errorf("unknown theme %q; use one of %s", name, strings.Join(Themes, ", "))
+}
+
+// rgb parses #rgb or #rrggbb (an alpha part is ignored).
+func rgb(c string) (r, g, b float64, ok bool) {
+	c = strings.TrimPrefix(c, "#")
+	if len(c) == 3 {
+		c = string([]byte{c[0], c[0], c[1], c[1], c[2], c[2]})
+	}
+	if len(c) != 6 && len(c) != 8 {
+		return 0, 0, 0, false
+	}
+	v, err := strconv.ParseUint(c[:6], 16, 32)
+	if err != nil {
+		return 0, 0, 0, false
+	}
+	return float64(v >> 16 & 0xff), float64(v >> 8 & 0xff), float64(v & 0xff), true
+}
+
+func hex(r, g, b float64) string {
+	c := func(x float64) int { return int(min(255, max(0, x+0.5))) }
+	return fmt.Sprintf("#%02x%02x%02x", c(r), c(g), c(b))
+}
+
+// mix blends colour a towards b by t (0 gives a, 1 gives b).
+func mix(a, b string, t float64) string {
+	r1, g1, b1, ok1 := rgb(a)
+	r2, g2, b2, ok2 := rgb(b)
+	if !ok1 || !ok2 {
+		return a
+	}
+	return hex(r1+(r2-r1)*t, g1+(g2-g1)*t, b1+(b2-b1)*t)
+}
+
+// grey turns a colour into a dark grey of its luminance, dark enough to
+// print.
+func grey(c string) string {
+	r, g, b, ok := rgb(c)
+	if !ok {
+		return "#000000"
+	}
+	l := (0.2126*r + 0.7152*g + 0.0722*b) * 0.6
+	return hex(l, l, l)
+}
+
+// fade makes a colour faint on the theme's background, for what is out
+// of focus.
+func (t *theme) fade(c string) string { return mix(c, t.bg, 0.78) }

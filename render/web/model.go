@@ -1,0 +1,106 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/conceptmap/conceptmap/graph"
+)
+
+// Model is a graph as the explorer's script reads it: every concept, every
+// relation, the relation vocabulary and the categories. Its orders are the
+// graph's own (concepts by id, edges as Graph.Edges gives them, categories
+// by rank), which the script's learning plan relies on to give the order
+// that Graph.Plan gives.
+type Model struct {
+	Concepts   []Concept  `json:"concepts"`
+	Edges      []Edge     `json:"edges"`
+	Relations  []Relation `json:"relations"`
+	Categories []Category `json:"categories"`
+}
+
+// Concept is one concept of a Model.
+type Concept struct {
+	ID       string      `json:"id"`
+	Name     graph.Text  `json:"name"`
+	Aliases  []string    `json:"aliases,omitempty"`
+	Category string      `json:"category"`
+	Summary  graph.Text  `json:"summary"`
+	Analogy  *graph.Text `json:"analogy,omitempty"`
+	Refs     []Ref       `json:"refs,omitempty"`
+}
+
+// Ref is a reference of a concept, with its address resolved.
+type Ref struct {
+	Title string `json:"title"`
+	Link  string `json:"link,omitempty"`
+}
+
+// Edge is one relation as written in the data.
+type Edge struct {
+	From     string      `json:"from"`
+	Relation string      `json:"relation"`
+	To       string      `json:"to"`
+	Why      *graph.Text `json:"why,omitempty"`
+}
+
+// Relation is one relation type of the vocabulary.
+type Relation struct {
+	ID      string      `json:"id"`
+	Label   graph.Text  `json:"label"`
+	Inverse graph.Text  `json:"inverse"`
+	First   graph.Order `json:"first"`
+	Color   string      `json:"color"`
+}
+
+// Category is one category; its rank is its place in Model.Categories.
+type Category struct {
+	ID   string     `json:"id"`
+	Name graph.Text `json:"name"`
+}
+
+// NewModel returns the model of g.
+func NewModel(g *graph.Graph) *Model {
+	m := &Model{Concepts: []Concept{}, Edges: []Edge{}, Relations: []Relation{}, Categories: []Category{}}
+	for _, c := range g.Concepts() {
+		mc := Concept{ID: c.ID, Name: c.Name, Aliases: c.Aliases, Category: c.Category, Summary: c.Summary}
+		if !c.Analogy.IsZero() {
+			a := c.Analogy
+			mc.Analogy = &a
+		}
+		for _, r := range c.Refs {
+			mc.Refs = append(mc.Refs, Ref{Title: r.Title, Link: r.Link()})
+		}
+		m.Concepts = append(m.Concepts, mc)
+	}
+	for _, e := range g.Edges() {
+		me := Edge{From: e.From, Relation: e.Relation, To: e.To}
+		if !e.Why.IsZero() {
+			w := e.Why
+			me.Why = &w
+		}
+		m.Edges = append(m.Edges, me)
+	}
+	for _, r := range g.Relations() {
+		m.Relations = append(m.Relations, Relation{ID: r.ID, Label: r.Label, Inverse: r.Inverse, First: r.First, Color: r.Style.Color})
+	}
+	for _, c := range g.Categories() {
+		m.Categories = append(m.Categories, Category{ID: c.ID, Name: c.Name})
+	}
+	return m
+}
+
+// marshal encodes v as JSON that is safe inside an HTML <script> element:
+// <, > and & are escaped, and so are U+2028 and U+2029.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// JSON returns the model as JSON, safe to embed in HTML.
+func (m *Model) JSON() ([]byte, error) { return marshal(m) }

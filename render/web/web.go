@@ -1,0 +1,156 @@
+// Package web is conceptmap's explorer: one HTML page, with its script and
+// style, that shows a concept graph in a browser. Search, a concept panel,
+// a zoomable map to click through, a learning plan and a language switch.
+//
+// The same page runs two ways. Served (Page.Offline false), it asks
+// conceptmap serve for search results, plans and maps (the /api/ endpoints)
+// and offers downloads. Offline, it is one self-contained file: the graph
+// as JSON and a map drawn beforehand are embedded in it, and the script
+// searches, plans and highlights on its own, with no server and no network.
+//
+// Everything the page needs is embedded in the binary: there are no
+// external scripts, styles or fonts. Concept text reaches the page only as
+// JSON (with <, >, &, U+2028 and U+2029 escaped) and is put into the
+// document with textContent, never as markup; the page's Content Security
+// Policy allows its own script alone.
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"html/template"
+	"strings"
+
+	"github.com/conceptmap/conceptmap/graph"
+)
+
+var (
+	//go:embed explorer.html
+	pageHTML string
+	//go:embed explorer.css
+	pageCSS string
+	//go:embed plan.js
+	planJS string
+	//go:embed explorer.js
+	explorerJS string
+)
+
+var (
+	pageTmpl = template.Must(template.New("explorer").Parse(pageHTML))
+	// script is the page's one script: the graph algorithms, then the UI.
+	script = planJS + "\n" + explorerJS
+	// csp allows the page's own script (by its hash) and inline styles,
+	// and nothing from anywhere else.
+	scriptHash = func() string {
+		sum := sha256.Sum256([]byte(script))
+		return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	}()
+)
+
+// Format is a download the served page offers.
+type Format struct {
+	ID    string `json:"id"`    // the format parameter of /download
+	Label string `json:"label"` // what the menu shows
+}
+
+// Page says what the explorer page shows and how it gets its data.
+type Page struct {
+	// Offline makes a self-contained page: Model and SVG are embedded,
+	// and the page needs no server.
+	Offline bool
+	// Lang is the language shown first.
+	Lang graph.Lang
+	// Title is the page's title.
+	Title string
+	// Model is the graph (Offline only).
+	Model *Model
+	// SVG is the map (Offline only), as render.SVG draws it.
+	SVG []byte
+	// Focus and Targets are what an offline page shows first: a concept,
+	// and the targets of a plan.
+	Focus   string
+	Targets []string
+	// Watch makes a served page ask the server for changes to the data.
+	Watch bool
+	// Formats are the downloads a served page offers.
+	Formats []Format
+}
+
+// config is what the script learns of the page, as JSON.
+type config struct {
+	Mode    string     `json:"mode"` // "server" or "offline"
+	Lang    graph.Lang `json:"lang"`
+	Watch   bool       `json:"watch,omitempty"`
+	Formats []Format   `json:"formats,omitempty"`
+	Focus   string     `json:"focus,omitempty"`
+	Targets []string   `json:"targets,omitempty"`
+}
+
+// HTML returns the page.
+func (p *Page) HTML() ([]byte, error) {
+	cfg := config{Mode: "server", Lang: p.Lang, Watch: p.Watch, Formats: p.Formats}
+	csp := "default-src 'none'; script-src " + scriptHash + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+	if p.Offline {
+		cfg = config{Mode: "offline", Lang: p.Lang, Focus: p.Focus, Targets: p.Targets}
+	} else {
+		csp += "; connect-src 'self'"
+	}
+	if cfg.Lang == "" {
+		cfg.Lang = graph.Both
+	}
+	cfgJSON, err := marshal(cfg)
+	if err != nil {
+		return nil, err
+	}
+	data := struct {
+		Title, CSP, Lang string
+		CSS              template.CSS
+		Script           template.JS
+		Config           template.JS
+		Model, SVG       template.JS
+	}{
+		Title: p.Title, CSP: csp, Lang: htmlLang(cfg.Lang),
+		CSS: template.CSS(pageCSS), Script: template.JS(script), Config: template.JS(cfgJSON),
+	}
+	if data.Title == "" {
+		data.Title = "conceptmap"
+	}
+	if p.Offline {
+		m := p.Model
+		if m == nil {
+			m = &Model{}
+		}
+		mj, err := m.JSON()
+		if err != nil {
+			return nil, err
+		}
+		sj, err := marshal(stripProlog(string(p.SVG)))
+		if err != nil {
+			return nil, err
+		}
+		data.Model, data.SVG = template.JS(mj), template.JS(sj)
+	}
+	var b bytes.Buffer
+	if err := pageTmpl.Execute(&b, data); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// stripProlog drops what comes before the <svg> element: the XML
+// declaration, the doctype and Graphviz's comments.
+func stripProlog(svg string) string {
+	if i := strings.Index(svg, "<svg"); i > 0 {
+		return svg[i:]
+	}
+	return svg
+}
+
+func htmlLang(l graph.Lang) string {
+	if l == graph.Zh {
+		return "zh"
+	}
+	return "en"
+}
