@@ -151,7 +151,7 @@ type jsonBack struct {
 	Relations  []jsonRelation `json:"relations"`
 	Categories []jsonCategory `json:"categories"`
 	Nodes      []ConceptJSON  `json:"nodes"`
-	Edges      []jsonEdge     `json:"edges"`
+	Edges      []EdgeJSON     `json:"edges"`
 }
 
 func TestJSONComplete(t *testing.T) {
@@ -219,7 +219,7 @@ func TestJSONComplete(t *testing.T) {
 					t.Fatalf("%d edges, want %d", len(doc.Edges), len(v.Edges))
 				}
 				for i, e := range v.Edges {
-					if want := (jsonEdge{e.From, e.Relation, e.To, e.Why}); doc.Edges[i] != want {
+					if want := (EdgeJSON{e.From, e.Relation, e.To, e.Why}); doc.Edges[i] != want {
 						t.Errorf("edge %d = %+v, want %+v", i, doc.Edges[i], want)
 					}
 				}

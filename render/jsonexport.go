@@ -38,7 +38,7 @@ func JSON(g *graph.Graph, v graph.View) []byte {
 		Relations:  []jsonRelation{},
 		Categories: []jsonCategory{},
 		Nodes:      make([]ConceptJSON, len(cs)),
-		Edges:      make([]jsonEdge, len(es)),
+		Edges:      make([]EdgeJSON, len(es)),
 	}
 	for _, rt := range g.Relations() {
 		doc.Relations = append(doc.Relations, jsonRelation{
@@ -52,7 +52,7 @@ func JSON(g *graph.Graph, v graph.View) []byte {
 	out := map[string][]graph.Edge{}
 	in := map[string][]graph.Edge{}
 	for i, e := range es {
-		doc.Edges[i] = jsonEdge{From: e.From, Relation: e.Relation, To: e.To, Why: e.Why}
+		doc.Edges[i] = EdgeJSON{From: e.From, Relation: e.Relation, To: e.To, Why: e.Why}
 		out[e.From] = append(out[e.From], e)
 		in[e.To] = append(in[e.To], e)
 	}
@@ -76,7 +76,7 @@ type jsonDoc struct {
 	Relations  []jsonRelation `json:"relations"`
 	Categories []jsonCategory `json:"categories"`
 	Nodes      []ConceptJSON  `json:"nodes"`
-	Edges      []jsonEdge     `json:"edges"`
+	Edges      []EdgeJSON     `json:"edges"`
 }
 
 type jsonRelation struct {
@@ -98,7 +98,9 @@ type jsonCategory struct {
 	Name graph.Text `json:"name"`
 }
 
-type jsonEdge struct {
+// EdgeJSON is a relation as conceptmap's JSON shows it: in plan chains,
+// in the edges of JSON.
+type EdgeJSON struct {
 	From     string     `json:"from"`
 	Relation string     `json:"relation"`
 	To       string     `json:"to"`

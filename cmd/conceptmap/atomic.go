@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/conceptmap/conceptmap/graph"
 )
 
 // outFile is one file a command writes.
@@ -122,4 +124,18 @@ func backup(path string) string {
 		return ""
 	}
 	return name
+}
+
+// emit writes a command's output to stdout, or whole to the file out,
+// saying on stderr what it wrote.
+func emit(e *env, out string, b []byte, v graph.View) error {
+	if out == "" {
+		_, err := e.stdout.Write(b)
+		return err
+	}
+	if err := writeFileAtomic(out, b); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "wrote %s: %s, %s\n", out, plural(len(v.Concepts), "concept"), plural(len(v.Edges), "relation"))
+	return nil
 }

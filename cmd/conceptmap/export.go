@@ -107,15 +107,7 @@ func init() {
 					fmt.Fprintf(e.stderr, "wrote %s and %s: %s, %s\n", csvFiles[0], csvFiles[1], plural(len(v.Concepts), "concept"), plural(len(v.Edges), "relation"))
 					return nil
 				}
-				if out == "" {
-					_, err := e.stdout.Write(b)
-					return err
-				}
-				if err := writeFileAtomic(out, b); err != nil {
-					return err
-				}
-				fmt.Fprintf(e.stderr, "wrote %s: %s, %s\n", out, plural(len(v.Concepts), "concept"), plural(len(v.Edges), "relation"))
-				return nil
+				return emit(e, out, b, v)
 			}
 		},
 	})

@@ -12,19 +12,7 @@ import (
 // the same shape.
 type conceptOut = render.ConceptJSON
 
-type edgeOut struct {
-	From     string     `json:"from"`
-	Relation string     `json:"relation"`
-	To       string     `json:"to"`
-	Why      graph.Text `json:"why"`
-}
-
-type ref struct {
-	ID    string     `json:"id"`
-	Names graph.Text `json:"names"`
-}
-
-func refOf(c *graph.Concept) ref { return ref{ID: c.ID, Names: c.Name} }
+type edgeOut = render.EdgeJSON
 
 func ids(cs []*graph.Concept) []string {
 	out := make([]string, len(cs))

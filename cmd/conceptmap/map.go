@@ -98,15 +98,7 @@ func init() {
 				if err != nil {
 					return err
 				}
-				if out == "" {
-					_, err := e.stdout.Write(b)
-					return err
-				}
-				if err := writeFileAtomic(out, b); err != nil {
-					return err
-				}
-				fmt.Fprintf(e.stderr, "wrote %s: %s, %s\n", out, plural(len(v.Concepts), "concept"), plural(len(v.Edges), "relation"))
-				return nil
+				return emit(e, out, b, v)
 			}
 		},
 	})
