@@ -109,7 +109,11 @@ func DOT(g *graph.Graph, v graph.View, opt Options) []byte {
 	used := d.edges(v.Edges)
 	marks := d.marks(v.Concepts)
 	if !opt.NoLegend && len(used)+len(marks) > 0 {
-		d.legend(used, marks)
+		if l := opt.Layout; l == "" || l == "dot" {
+			d.legend(used, marks)
+		} else {
+			d.legendNode(used, marks) // other engines draw no clusters
+		}
 	}
 	d.b.WriteString("}\n")
 	return d.b.Bytes()

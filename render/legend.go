@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"strconv"
+	"strings"
 
 	"github.com/conceptmap/conceptmap/graph"
 )
@@ -92,4 +93,34 @@ func (d *dotWriter) legend(rts []*graph.RelationType, marks []mark) {
 		}
 	}
 	d.b.WriteString("\t}\n")
+}
+
+// legendNode draws the legend as one node holding a table, for layout
+// engines that draw no clusters: a line in each relation type's colour
+// (solid, or dashed as "╌ ╌") and its label, then the marks.
+func (d *dotWriter) legendNode(rts []*graph.RelationType, marks []mark) {
+	var b strings.Builder
+	b.WriteString(`<<TABLE BORDER="1" COLOR="` + html(d.theme.legendLine) + `" CELLBORDER="0" CELLPADDING="3" CELLSPACING="0" STYLE="ROUNDED">`)
+	b.WriteString(`<TR><TD COLSPAN="2">` + htmlLines(d.text(legendTitle)) + `</TD></TR>`)
+	for _, rt := range rts {
+		sample := "━━━━"
+		switch rt.Style.Line {
+		case "dashed":
+			sample = "╍╍╍╍"
+		case "dotted":
+			sample = "┅┅┅┅"
+		}
+		ls := d.text(rt.Label)
+		b.WriteString(`<TR><TD><FONT COLOR="` + html(d.theme.edge(rt.Style.Color)) + `">` + sample + `</FONT></TD>` +
+			`<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="` + strconv.Itoa(int(d.width(ls, legendSize))+8) + `">` + htmlLines(ls) + `</TD></TR>`)
+	}
+	for _, m := range marks {
+		ls := d.text(m.label)
+		b.WriteString(`<TR><TD BGCOLOR="` + html(m.fill) + `" BORDER="1" COLOR="` + html(m.line) + `">` + html(cmp.Or(m.sample, " ")) + `</TD>` +
+			`<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="` + strconv.Itoa(int(d.width(ls, legendSize))+8) + `">` + htmlLines(ls) + `</TD></TR>`)
+	}
+	b.WriteString(`</TABLE>>`)
+	d.b.WriteByte('\n')
+	d.attrs("\t", "legend", "shape", "plaintext", "style", quote(""), "class", quote("legend"),
+		"fontsize", num(legendSize), "label", b.String())
 }

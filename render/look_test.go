@@ -172,3 +172,25 @@ func TestWrap(t *testing.T) {
 		t.Errorf("wrap = %q", got)
 	}
 }
+
+// Engines other than dot draw no clusters: the legend is one table node,
+// and every engine lays the map out.
+func TestLayouts(t *testing.T) {
+	g := fixture(t)
+	for _, l := range Layouts {
+		opt := Options{Layout: l}
+		dot := string(DOT(g, g.All(), opt))
+		if hasCluster := strings.Contains(dot, "cluster_legend"); hasCluster != (l == "dot") {
+			t.Errorf("%s: legend cluster %v", l, hasCluster)
+		}
+		svg, err := SVG(context.Background(), g, g.All(), opt)
+		if err != nil {
+			t.Errorf("%s: %v", l, err)
+			continue
+		}
+		checkXML(t, svg)
+		if !bytes.Contains(svg, []byte(`<g id="gqa" class="node`)) {
+			t.Errorf("%s: gqa is not drawn", l)
+		}
+	}
+}

@@ -21,6 +21,8 @@ func init() {
 			"conceptmap map --focus MoE --depth 2 --lang zh --theme dark -o moe.svg",
 			"conceptmap map --path RNN Transformer -o path.pdf",
 			"conceptmap map --plan DPO --highlight reward_model --theme print -o dpo.pdf",
+			"conceptmap map --focus GRPO --layout neato --transparent -o grpo.png",
+			"conceptmap map --plan GQA --dpi 300 --font /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc -o gqa.png",
 			"conceptmap map --category post_training --format dot > post.dot",
 		},
 		setup: func(fs *pflag.FlagSet, co *common) func(*env, []string) error {
