@@ -233,7 +233,7 @@ func fixPDF(b []byte) ([]byte, error) {
 	for i := len(fixed); i < len(m); i++ {
 		m[i] = ' '
 	}
-	return b, nil
+	return fixFonts(b)
 }
 
 func (ro RasterOptions) font() (*Font, error) {

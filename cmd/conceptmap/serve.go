@@ -70,6 +70,10 @@ type server struct {
 	// loopback makes the server answer only requests addressed to a
 	// loopback name, which defeats DNS rebinding.
 	loopback bool
+	// look and drawing are map's and export's flags at their defaults:
+	// the explorer draws as they do when given only a selection.
+	look    look
+	drawing drawing
 
 	mu      sync.RWMutex
 	g       *graph.Graph // the last good graph; nil before the first
@@ -85,6 +89,15 @@ type server struct {
 func newServer(e *env, co *common, watch bool) (*server, error) {
 	lang, _ := graph.ParseLang(co.lang)
 	s := &server{co: co, lang: lang, watch: watch, stderr: e.stderr, svg: newSVGRenderer(e.stderr), loopback: true}
+	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
+	s.look.flags(fs, "")
+	s.drawing.flags(fs)
+	if err := fs.Parse(nil); err != nil {
+		return nil, err
+	}
+	if err := s.drawing.check("serve"); err != nil {
+		return nil, err
+	}
 	var formats []web.Format
 	for _, d := range downloads {
 		formats = append(formats, web.Format{ID: d.id, Label: d.label})
@@ -251,9 +264,17 @@ func loopbackHost(hostport string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+// handlePage answers the page. The page keeps its state in the address's
+// fragment; a link that puts it in the query, as in /?focus=grpo, is sent
+// there.
 func (s *server) handlePage(w http.ResponseWriter, r *http.Request) {
-	if _, err := query(r); err != nil {
-		badRequest(w, err)
+	if r.URL.RawQuery != "" {
+		vs, err := query(r, "focus", "depth", "rel", "lang", "targets", "known", "show")
+		if err != nil {
+			badRequest(w, err)
+			return
+		}
+		http.Redirect(w, r, "/#"+vs.Encode(), http.StatusFound)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -396,46 +417,57 @@ func (s *server) handleDownload(w http.ResponseWriter, r *http.Request) {
 	w.Write(b)
 }
 
-// download is one format of /download: its name, how it is served, and
-// how it is made. Adding a format is adding a line.
+// download is one format of /download: its name, how it is served, which
+// command writes it (map or export, whose options it takes), and how it is
+// made. Adding a format is adding a line.
 type download struct {
 	id, label, ext, mime string
-	make                 func(ctx context.Context, s *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error)
+	cmd                  string
+	make                 maker
 }
 
+type maker func(ctx context.Context, s *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error)
+
 var downloads = []download{
-	{"svg", "SVG", ".svg", "image/svg+xml", func(ctx context.Context, s *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-		return s.svg.SVG(ctx, render.DOT(g, v, opt))
-	}},
-	{"png", "PNG", ".png", "image/png", func(ctx context.Context, s *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-		return s.svg.other(ctx, "png", render.DOT(g, v, opt), func() ([]byte, error) {
-			return render.PNG(context.WithoutCancel(ctx), g, v, opt, render.RasterOptions{})
+	{"svg", "SVG", ".svg", "image/svg+xml", "map", svgOf},
+	{"png", "PNG", ".png", "image/png", "map", picture("png")},
+	{"pdf", "PDF", ".pdf", "application/pdf", "map", picture("pdf")},
+	{"dot", "DOT (Graphviz)", ".dot", "text/vnd.graphviz; charset=utf-8", "map", picture("dot")},
+	{"mermaid", "Mermaid", ".mmd", "text/plain; charset=utf-8", "export", pure(render.Mermaid)},
+	{"json", "JSON", ".json", "application/json", "export", pure(func(g *graph.Graph, v graph.View, _ render.Options) []byte { return render.JSON(g, v) })},
+	{"graphml", "GraphML", ".graphml", "application/graphml+xml", "export", pure(render.GraphML)},
+	{"html", "HTML (offline explorer)", ".html", "text/html; charset=utf-8", "export", htmlOf},
+}
+
+// svgOf draws the SVG in a render worker, as render.SVG would.
+func svgOf(ctx context.Context, s *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
+	return s.svg.SVG(ctx, render.DOT(g, v, opt))
+}
+
+// picture draws a picture as map does (see drawing.picture), in this
+// process, cached.
+func picture(format string) maker {
+	return func(ctx context.Context, s *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
+		return s.svg.other(ctx, format, render.DOT(g, v, opt), func() ([]byte, error) {
+			return s.drawing.picture(context.WithoutCancel(ctx), g, v, opt, format)
 		})
-	}},
-	{"pdf", "PDF", ".pdf", "application/pdf", func(ctx context.Context, s *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-		return s.svg.other(ctx, "pdf", render.DOT(g, v, opt), func() ([]byte, error) {
-			return render.PDF(context.WithoutCancel(ctx), g, v, opt, render.RasterOptions{})
-		})
-	}},
-	{"dot", "DOT (Graphviz)", ".dot", "text/vnd.graphviz; charset=utf-8", func(_ context.Context, _ *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-		return render.DOT(g, v, opt), nil
-	}},
-	{"mermaid", "Mermaid", ".mmd", "text/plain; charset=utf-8", func(_ context.Context, _ *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-		return render.Mermaid(g, v, opt), nil
-	}},
-	{"json", "JSON", ".json", "application/json", func(_ context.Context, _ *server, g *graph.Graph, v graph.View, _ render.Options) ([]byte, error) {
-		return render.JSON(g, v), nil
-	}},
-	{"graphml", "GraphML", ".graphml", "application/graphml+xml", func(_ context.Context, _ *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-		return render.GraphML(g, v, opt), nil
-	}},
-	{"html", "HTML (offline explorer)", ".html", "text/html; charset=utf-8", func(ctx context.Context, s *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-		svg, err := s.svg.SVG(ctx, render.DOT(g, v, opt))
-		if err != nil {
-			return nil, err
-		}
-		return render.HTMLOfSVG(g, opt, svg)
-	}},
+	}
+}
+
+// pure makes a format that needs no layout.
+func pure(f func(*graph.Graph, graph.View, render.Options) []byte) maker {
+	return func(_ context.Context, _ *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
+		return f(g, v, opt), nil
+	}
+}
+
+// htmlOf is render.HTML with the map drawn in a render worker.
+func htmlOf(ctx context.Context, s *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
+	svg, err := s.svg.SVG(ctx, render.DOT(g, v, opt))
+	if err != nil {
+		return nil, err
+	}
+	return render.HTMLOfSVG(g, opt, svg)
 }
 
 // viewParams are the query parameters that choose a view: what the
@@ -460,10 +492,14 @@ func (s *server) make(ctx context.Context, vs url.Values, d download) ([]byte, s
 	if err != nil {
 		return nil, "", badParams{err}
 	}
-	// As map and export set them, with their flags' defaults.
+	// As map or export sets them, with their flags' defaults.
 	opt.Lang = lang
-	lk := look{rankdir: rankdir, edgeLabels: "auto"}
+	lk := s.look
+	lk.rankdir = rankdir
 	lk.apply(&opt, len(v.Edges))
+	if d.cmd == "map" {
+		s.drawing.apply(&opt)
+	}
 	b, err := d.make(ctx, s, g, v, opt)
 	return b, name, err
 }

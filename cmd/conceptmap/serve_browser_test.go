@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -213,6 +214,36 @@ func TestExplorerServed(t *testing.T) {
 	tb.wait(`document.querySelector('#cm-suggest li[data-id="grpo"]') !== null`)
 	tb.str(`(document.querySelector('#cm-search').value = '')`)
 
+	// Hover a concept for its summary; zoom with the wheel; drag to pan,
+	// which is not a click.
+	var c struct{ X, Y float64 }
+	tb.eval(`(() => { const b = document.querySelector('#cm-map svg g.node[id="grpo"]').getBoundingClientRect(); return {x: b.x + b.width / 2, y: b.y + b.height / 2}; })()`, &c)
+	tb.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, c.X, c.Y))
+	tb.wait("!document.getElementById('cm-hover').hidden")
+	if h := tb.str(`document.getElementById('cm-hover').textContent`); !strings.Contains(h, g.Concept("grpo").Summary.En) {
+		t.Errorf("hovering GRPO shows %q", h)
+	}
+	viewBox := func() (b [4]float64) {
+		tb.eval(`document.querySelector('#cm-map svg').getAttribute('viewBox').split(' ').map(Number)`, &b)
+		return b
+	}
+	before := viewBox()
+	// (A wheel event needs both deltas, and a zero one is left out.)
+	tb.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, c.X, c.Y, func(p *input.DispatchMouseEventParams) { p.DeltaX, p.DeltaY = 0.001, -300 }))
+	tb.wait(fmt.Sprintf("+document.querySelector('#cm-map svg').getAttribute('viewBox').split(' ')[2] < %v", before[2]))
+	zoomed := viewBox()
+	tb.do(
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, c.X, c.Y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, c.X+60, c.Y+30, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, c.X+120, c.Y+60, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, c.X+120, c.Y+60, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+	)
+	panned := viewBox()
+	if !(panned[0] < zoomed[0] && panned[1] < zoomed[1] && panned[2] == zoomed[2]) || tb.str("conceptmap.state.focus") != "grpo" {
+		t.Errorf("dragging the map: viewBox %v to %v, focus %s", zoomed, panned, tb.str("conceptmap.state.focus"))
+	}
+	tb.do(chromedp.Click(chromedp.CSS(`.cm-zoom button[data-zoom="fit"]`)))
+
 	// Click a concept on the map: the map moves there.
 	clicked := tb.clickNode("ppo")
 	tb.wait(fmt.Sprintf("document.body.dataset.map.includes('focus=%s')", clicked))
@@ -272,6 +303,42 @@ func TestExplorerServed(t *testing.T) {
 	}
 	if n := tb.dialogs.Load(); n != 0 {
 		t.Errorf("%d dialogs opened", n)
+	}
+}
+
+// TestExplorerWatch edits the data under a page served with --watch: a
+// problem shows in the page with its place, the last good map stays, and
+// the fix reloads the page's data.
+func TestExplorerWatch(t *testing.T) {
+	tb := newTab(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "mine.yaml")
+	write := func(s string) {
+		if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("concepts:\n  - id: a\n    name: Alpha\n  - id: b\n    name: Beta\n    relations:\n      - {relation: requires, to: a}\n")
+	s, hs, _ := testServer(t, true, dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.watchData(ctx, 20*time.Millisecond)
+	tb.do(chromedp.Navigate(hs.URL + "/#focus=b&lang=en"))
+	tb.wait("document.body.dataset.map !== undefined && document.body.dataset.map.includes('focus=b')")
+
+	write("concepts:\n  - id: a\n    name: Alpha\n  - id: b\n    name: Beta\n    relations:\n      - {relation: requires, to: zeta}\n")
+	tb.wait("!document.getElementById('cm-banner').hidden")
+	if msg := tb.str(`document.querySelector('#cm-banner pre').textContent`); !strings.Contains(msg, file+`:7:34: unknown concept "zeta"`) {
+		t.Errorf("the page shows %q", msg)
+	}
+	if n := tb.str(`document.querySelector('#cm-concept h2').textContent`); n != "Beta" {
+		t.Errorf("the last good data is not shown: %q", n)
+	}
+
+	write("concepts:\n  - id: a\n    name: Alpha\n  - id: b\n    name: Beta Two\n    relations:\n      - {relation: requires, to: a}\n")
+	tb.wait("document.getElementById('cm-banner').hidden && document.querySelector('#cm-concept h2').textContent === 'Beta Two'")
+	if !strings.Contains(tb.str(`document.querySelector('#cm-map svg').textContent`), "Beta Two") {
+		t.Error("the map was not drawn again after the fix")
 	}
 }
 

@@ -761,6 +761,9 @@
     const s = ev.target.dataset && ev.target.dataset.show;
     if (s && s !== state.show) navigate({ show: s });
   });
+  E.downloads.addEventListener('click', (ev) => {
+    if (ev.target.closest && ev.target.closest('a')) E.downloads.open = false;
+  });
   E.depth.addEventListener('change', () => navigate({ depth: parseInt(E.depth.value, 10) || 1 }));
 
   // ---- Search with suggestions.
