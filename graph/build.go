@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	dgraph "github.com/dominikbraun/graph"
 )
@@ -30,10 +32,10 @@ func (rs *records) build() (*Graph, []Diagnostic) {
 	rs.checkCategories(g)
 	rs.checkConcepts(g)
 	edges := rs.checkEdges(g)
-	if len(rs.diags) == 0 {
-		g.index(edges)
-		rs.checkCycles(g)
-	}
+	// Cycles are looked for among the sound edges even when others are
+	// broken, so that one run reports every problem.
+	g.index(edges)
+	rs.checkCycles(g)
 	if len(rs.diags) > 0 {
 		sortDiags(rs.diags)
 		return nil, rs.diags
@@ -149,15 +151,17 @@ func (rs *records) checkCategories(g *Graph) {
 }
 
 // implicitConcepts makes a concept for each end of a relation from a CSV
-// file that names no concept, unless it looks like a typo of one.
+// file that names no concept, unless it looks like a typo of a concept a
+// file defines.
 func (rs *records) implicitConcepts() {
 	known := map[string]bool{}
-	var all []string
+	defined := map[int][]string{} // defined names by length in runes
 	for _, sc := range rs.concepts {
 		for _, k := range sc.c.keys() {
 			if f := fold(k); f != "" && !known[f] {
 				known[f] = true
-				all = append(all, f)
+				n := utf8.RuneCountInString(f)
+				defined[n] = append(defined[n], f)
 			}
 		}
 	}
@@ -170,17 +174,43 @@ func (rs *records) implicitConcepts() {
 			pos  Pos
 		}{{se.e.From, se.fromPos}, {se.e.To, se.toPos}} {
 			f := fold(end.name)
-			if f == "" || known[f] || nearest(f, all) != "" {
+			if f == "" || known[f] || looksLikeTypo(f, defined) {
 				continue
 			}
 			known[f] = true
-			all = append(all, f)
 			rs.concepts = append(rs.concepts, srcConcept{
 				c:     &Concept{ID: end.name, Name: Text{En: end.name}, Pos: end.pos},
 				idPos: end.pos, namePos: end.pos, catPos: end.pos,
 			})
 		}
 	}
+}
+
+// looksLikeTypo says whether a new name is one letter away from a defined
+// one of six letters or more: "transfomer" for "transformer". Names that
+// differ only in digits ("GPT-2", "GPT-3") are different things.
+func looksLikeTypo(f string, defined map[int][]string) bool {
+	n := utf8.RuneCountInString(f)
+	if n < 6 {
+		return false
+	}
+	for m := n - 1; m <= n+1; m++ {
+		for _, d := range defined[m] {
+			if distance(f, d) == 1 && stripDigits(f) != stripDigits(d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func stripDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // nameKey is one way of naming a concept: its id, a name or an alias.
@@ -198,6 +228,10 @@ func (rs *records) checkConcepts(g *Graph) {
 			if !sc.badID {
 				rs.errorf(sc.idPos, "concept has no id; give it a short unique id such as gqa")
 			}
+			continue
+		}
+		if strings.Contains(c.ID, ",") {
+			rs.errorf(sc.idPos, "concept id %q has a comma; the command line lists concepts with commas, so use another character", c.ID)
 			continue
 		}
 		if j, dup := byID[c.ID]; dup {
@@ -302,7 +336,8 @@ func (rs *records) checkEdges(g *Graph) []Edge {
 		if e.Relation == "" {
 			rs.errorf(se.relPos, "relation from %q has no relation type; add relation: one of %s", e.From, strings.Join(g.relationIDs(), ", "))
 			ok = false
-		} else if id := g.relationByLabel(e.Relation); se.implicit && id != "" {
+		} else if _, known := g.relIndex[e.Relation]; !known && se.implicit && g.relationByLabel(e.Relation) != "" {
+			id := g.relationByLabel(e.Relation)
 			e.Relation = id // a spreadsheet may name the relation by its label
 		} else if _, known := g.relIndex[e.Relation]; !known {
 			msg := sprintf("unknown relation type %q", e.Relation)

@@ -72,3 +72,47 @@ func TestLoadMixed(t *testing.T) {
 		t.Errorf("%d concepts: a CSV name made a concept", len(g.Concepts()))
 	}
 }
+
+// A relations CSV makes a concept of every new name, however close two new
+// names are; only a name one letter from a defined concept, and not
+// differing in digits, is taken for a typo.
+func TestImplicitConcepts(t *testing.T) {
+	var l Loader
+	l.AddFile("defined.yaml", []byte("relations: [{id: improves_on, label: {en: improves on}, first: target}]\nconcepts: [{id: transformer, name: {en: Transformer}}, {id: gpt3, name: {en: GPT-3}}]\n"))
+	l.AddFile("rel.csv", []byte("from,relation,to\nGQA,improves_on,MHA\nMQA,improves_on,MHA\nGPT-4,improves_on,GPT-3\nGPT-3.5,improves_on,GPT-3\n"))
+	g, err := l.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"GQA", "MQA", "MHA", "GPT-4", "GPT-3.5"} {
+		if g.Concept(id) == nil {
+			t.Errorf("no concept %s", id)
+		}
+	}
+	l = Loader{}
+	l.AddFile("defined.yaml", []byte("relations: [{id: requires, label: {en: requires}, first: target}]\nconcepts: [{id: transformer, name: {en: Transformer}}]\n"))
+	l.AddFile("rel.csv", []byte("from,relation,to\nBERT,requires,Transfomer\n"))
+	_, err = l.Load()
+	if err == nil || !strings.Contains(err.Error(), `rel.csv:2:3: unknown concept "Transfomer" (did you mean "transformer"?)`) {
+		t.Errorf("a typo of a defined concept: %v", err)
+	}
+}
+
+// Unknown concepts passed to the queries give nothing, or an error, but
+// no panic.
+func TestQueriesOnForeignConcept(t *testing.T) {
+	g := fixture(t)
+	x := &Concept{ID: "not-here"}
+	if s := g.Prereqs(x); s != nil {
+		t.Errorf("Prereqs = %v", s)
+	}
+	if s := g.Unlocks(x); s != nil {
+		t.Errorf("Unlocks = %v", s)
+	}
+	if _, err := g.Path(x, g.Concept("nn"), PathOptions{}); err == nil {
+		t.Error("Path gave no error")
+	}
+	if _, err := g.Neighbors(x, NeighborOptions{}); err == nil {
+		t.Error("Neighbors gave no error")
+	}
+}

@@ -51,7 +51,10 @@ func (g *Graph) Neighbors(c *Concept, opt NeighborOptions) ([]Neighbor, error) {
 	depth := cmp.Or(opt.Depth, 1)
 	dir := cmp.Or(opt.Direction, BothWays)
 	allow := g.relationFilter(opt.Relations)
-	start := g.byID[c.ID]
+	start, ok := g.byID[c.ID]
+	if !ok {
+		return nil, fmt.Errorf("neighbors: %s is not a concept of this graph", c.ID)
+	}
 	dist := map[int32]int{start: 0}
 	var out []Neighbor
 	frontier := []int32{start}

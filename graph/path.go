@@ -40,7 +40,11 @@ func (g *Graph) Path(from, to *Concept, opt PathOptions) ([]Hop, error) {
 		return nil, err
 	}
 	allow := g.relationFilter(opt.Relations)
-	s, t := g.byID[from.ID], g.byID[to.ID]
+	s, ok1 := g.byID[from.ID]
+	t, ok2 := g.byID[to.ID]
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("path: %s or %s is not a concept of this graph", from.ID, to.ID)
+	}
 	if s == t {
 		return []Hop{}, nil
 	}

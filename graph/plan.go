@@ -88,6 +88,9 @@ func (g *Graph) chains(order []int32, done func(int32) bool, via []int32, next f
 // Prereqs returns everything that must be learned before c, in learning
 // order.
 func (g *Graph) Prereqs(c *Concept) []Step {
+	if _, ok := g.byID[c.ID]; !ok {
+		return nil
+	}
 	steps := g.Plan([]*Concept{c}, nil).Steps
 	return steps[:len(steps)-1]
 }
@@ -95,7 +98,10 @@ func (g *Graph) Prereqs(c *Concept) []Step {
 // Unlocks returns everything that c must be learned before, in learning
 // order, each with the chain of relations that leads to it from c.
 func (g *Graph) Unlocks(c *Concept) []Step {
-	start := g.byID[c.ID]
+	start, ok := g.byID[c.ID]
+	if !ok {
+		return nil
+	}
 	n := len(g.concepts)
 	in := make([]bool, n)
 	via := make([]int32, n)

@@ -111,6 +111,19 @@ conceptz: []
   - id: block
     name: {en: Block}
 `}},
+		{"comma_id", map[string]string{"a.yaml": vocab + "concepts:\n  - id: a,b\n    name: {en: A and B}\n"}},
+		{"cycle_and_more", map[string]string{"a.yaml": vocab + `concepts:
+  - id: a
+    name: {en: A}
+    sumary: typo
+    relations:
+      - {relation: requires, to: b}
+  - id: b
+    name: {en: B}
+    relations:
+      - {relation: requires, to: a}
+      - {relation: requires, to: c}
+`}},
 		{"duplicate_relation", map[string]string{"a.yaml": vocab + `concepts:
   - id: a
     name: {en: A}
