@@ -198,3 +198,14 @@ func TestStats(t *testing.T) {
 		t.Errorf("most connected = %s %d", s.Connected[0].Concept.ID, s.Connected[0].Degree)
 	}
 }
+
+func TestDistance(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		d    int
+	}{{"plan", "plan", 0}, {"paln", "plan", 1}, {"attentoin", "attention", 1}, {"mha", "gqa", 2}, {"", "abc", 3}, {"注意力", "注意", 1}} {
+		if d := distance(tc.a, tc.b); d != tc.d {
+			t.Errorf("distance(%q, %q) = %d, want %d", tc.a, tc.b, d, tc.d)
+		}
+	}
+}

@@ -11,9 +11,13 @@ func contains(list []string, s string) bool { return slices.Contains(list, s) }
 // fold is the form in which names are compared: trimmed and lower case.
 func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
-// distance is the Levenshtein distance between a and b, in runes.
+// distance is the edit distance between a and b, in runes: insertions,
+// deletions, substitutions and swaps of two neighbours ("paln" is one
+// from "plan") each count one.
 func distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	// Three rows: two back, one back, and the one being filled.
+	pp := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -27,8 +31,11 @@ func distance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], pp[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		pp, prev, cur = prev, cur, pp
 	}
 	return prev[len(rb)]
 }
@@ -41,6 +48,11 @@ func closeEnough(d, n int) bool {
 	}
 	return d <= max(1, min(3, n/3))
 }
+
+// Nearest returns the candidate closest to s, ignoring case, if it is
+// close enough to be a likely typo of it, or "": for "did you mean"
+// messages.
+func Nearest(s string, candidates []string) string { return nearest(s, candidates) }
 
 // nearest returns the candidate closest to s, if it is close enough to be
 // a likely typo, or "".

@@ -47,6 +47,10 @@ type Options struct {
 	Layout string
 	// Caption, if not empty, is drawn under the title in smaller type.
 	Caption string
+	// CaptionSet, if not empty, holds the captions of a set of frames
+	// drawn alike: the caption's box is made as big as the biggest of them,
+	// so that every frame of the set has the same layout.
+	CaptionSet []string
 	// PageWidth and PageHeight, in points, if set, give the picture that
 	// size, the map scaled to fit and centred: a 16:9 slide is 960 by 540.
 	// SVG, PNG and PDF follow them.
@@ -166,10 +170,19 @@ func (d *dotWriter) heading() string {
 		rows = append(rows, `<FONT POINT-SIZE="`+num(titleSize)+`">`+htmlLines(ls)+`</FONT>`)
 		widths = append(widths, d.width(ls, titleSize))
 	}
-	if d.opt.Caption != "" {
+	if d.opt.Caption != "" || len(d.opt.CaptionSet) > 0 {
 		ls := wrap(lines(d.opt.Caption), 90)
+		w := d.width(ls, captionSize)
+		n := len(ls)
+		for _, c := range d.opt.CaptionSet {
+			other := wrap(lines(c), 90)
+			n, w = max(n, len(other)), max(w, d.width(other, captionSize))
+		}
+		for len(ls) < n {
+			ls = append(ls, " ")
+		}
 		rows = append(rows, `<FONT POINT-SIZE="`+num(captionSize)+`">`+htmlLines(ls)+`</FONT>`)
-		widths = append(widths, d.width(ls, captionSize))
+		widths = append(widths, w)
 	}
 	var b strings.Builder
 	b.WriteString(`<<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="2" CELLSPACING="0">`)
@@ -280,7 +293,7 @@ func (d *dotWriter) header() {
 	if l := d.opt.Layout; l != "" && l != "dot" {
 		kv = append(kv, "layout", l, "overlap", quote("false"), "splines", quote("true"), "sep", quote("+8"))
 	}
-	if d.opt.Title != "" || d.opt.Caption != "" {
+	if d.opt.Title != "" || d.opt.Caption != "" || len(d.opt.CaptionSet) > 0 {
 		kv = append(kv,
 			"labelloc", quote("t"),
 			"fontsize", num(titleSize),

@@ -52,20 +52,45 @@ func writeFilesAtomic(files ...outFile) (err error) {
 			}
 		}
 	}()
-	for i, f := range files[:len(files)-1] {
-		backups[i] = backup(f.path)
+	existed := make([]bool, len(files))
+	for i, f := range files {
+		_, err := os.Lstat(f.path)
+		existed[i] = err == nil
+		if i < len(files)-1 {
+			backups[i] = backup(f.path)
+		}
 	}
 	for i, f := range files {
 		if err := os.Rename(tmps[i], f.path); err != nil {
 			for j := range i {
-				if backups[j] != "" {
+				switch {
+				case backups[j] != "":
 					os.Rename(backups[j], files[j].path)
 					backups[j] = ""
-				} else {
+				case !existed[j]:
 					os.Remove(files[j].path)
 				}
+				// A file that existed but could not be kept aside stays
+				// new: removing it would lose both versions.
 			}
 			return fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
+		}
+	}
+	return nil
+}
+
+// checkOutput fails early, before any work, if path cannot be an output
+// file: it is a directory, or its directory does not exist.
+func checkOutput(path string) error {
+	if path == "" {
+		return nil
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("cannot write %s: it is a directory; give a file name", path)
+	}
+	if dir := filepath.Dir(path); dir != "." {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return fmt.Errorf("cannot write %s: no directory %s", path, dir)
 		}
 	}
 	return nil
@@ -97,7 +122,11 @@ func stage(f outFile) (name string, err error) {
 	if err = tmp.Close(); err != nil {
 		return "", fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
 	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+	mode := os.FileMode(0o644) // a new file; a file replaced keeps its mode
+	if st, err := os.Stat(f.path); err == nil && st.Mode().IsRegular() {
+		mode = st.Mode().Perm()
+	}
+	if err = os.Chmod(tmp.Name(), mode); err != nil {
 		return "", err
 	}
 	return tmp.Name(), nil

@@ -90,41 +90,10 @@ func unknownCommand(name string) error {
 		names[i] = c.name
 	}
 	msg := fmt.Sprintf("unknown command %q", name)
-	if s := closest(name, names); s != "" {
+	if s := graph.Nearest(name, names); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return &usageError{msg: msg + "; 'conceptmap help' lists the commands"}
-}
-
-// closest returns the name nearest to s by edit distance, if it is close.
-func closest(s string, names []string) string {
-	best, bestD := "", 3
-	for _, n := range names {
-		if d := editDistance(s, n); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 func (c *command) flagSet() (*pflag.FlagSet, func(e *env, args []string) error) {
@@ -141,6 +110,9 @@ func (c *command) flagSet() (*pflag.FlagSet, func(e *env, args []string) error) 
 	fs.BoolP("help", "h", false, "show this help")
 	return fs, func(e *env, args []string) error {
 		if _, ok := graph.ParseLang(co.lang); !ok {
+			if !fs.Changed("lang") {
+				return usagef(c.name, "$CONCEPTMAP_LANG must be en, zh or both, not %q", co.lang)
+			}
 			return usagef(c.name, "--lang must be en, zh or both, not %q", co.lang)
 		}
 		return action(e, args)

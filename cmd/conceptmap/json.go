@@ -172,7 +172,7 @@ func statsJSON(s graph.Stats) statsOut {
 		Concepts: s.Concepts, Relations: s.Relations,
 		Categories: counts(s.Categories), RelationTypes: counts(s.Types),
 		Roots: ids(s.Roots), Leaves: ids(s.Leaves), Isolated: ids(s.Isolated),
-		LongestChain: s.LongestPath,
+		LongestChain: s.LongestPath, MostConnected: []degreeOut{},
 	}
 	for _, d := range s.Connected {
 		o.MostConnected = append(o.MostConnected, degreeOut{d.Concept.ID, d.Degree})

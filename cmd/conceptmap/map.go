@@ -60,6 +60,9 @@ func init() {
 				if err != nil {
 					return err
 				}
+				if err := checkOutput(out); err != nil {
+					return err
+				}
 				for _, check := range []func(string) error{lk.check, s.check, dr.check} {
 					if err := check("map"); err != nil {
 						return err

@@ -63,6 +63,9 @@ func init() {
 						return err
 					}
 					opt.Relations = splitList(opt.Relations)
+					if err := g.CheckRelations(opt.Relations); err != nil {
+						return usagef("path", "--relation: %s", err)
+					}
 					hops, err := g.Path(cs[0], cs[1], opt)
 					if err != nil {
 						return err
@@ -105,6 +108,9 @@ func init() {
 					c, err := g.Lookup(args[0])
 					if err != nil {
 						return err
+					}
+					if err := g.CheckRelations(opt.Relations); err != nil {
+						return usagef("neighbors", "--relation: %s", err)
 					}
 					ns, err := g.Neighbors(c, opt)
 					if err != nil {
@@ -307,7 +313,7 @@ func findCategory(g *graph.Graph, name string) (*graph.Category, error) {
 		ids = append(ids, c.ID)
 	}
 	msg := fmt.Sprintf("unknown category %q; known categories: %s", name, strings.Join(ids, ", "))
-	if s := closest(name, ids); s != "" {
+	if s := graph.Nearest(name, ids); s != "" {
 		msg = fmt.Sprintf("unknown category %q (did you mean %q?)", name, s)
 	}
 	return nil, fmt.Errorf("%s", msg)

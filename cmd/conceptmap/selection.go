@@ -18,6 +18,7 @@ type selection struct {
 	depth     int
 	category  string
 	relations []string
+	cmd       string // the command, for usage errors
 }
 
 func (s *selection) flags(fs *pflag.FlagSet) {
@@ -30,6 +31,7 @@ func (s *selection) flags(fs *pflag.FlagSet) {
 }
 
 func (s *selection) check(cmd string) error {
+	s.cmd = cmd
 	s.plan, s.known, s.relations = splitList(s.plan), splitList(s.known), splitList(s.relations)
 	switch {
 	case len(s.plan) > 0 && s.focus != "":
@@ -48,7 +50,7 @@ func (s *selection) view(g *loaded) (graph.View, render.Options, error) {
 	var opt render.Options
 	var cs []*graph.Concept
 	if err := g.CheckRelations(s.relations); err != nil {
-		return graph.View{}, opt, err
+		return graph.View{}, opt, usagef(s.cmd, "--relation: %s", err)
 	}
 	switch {
 	case len(s.plan) > 0:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -40,6 +41,9 @@ func init() {
 					return usagef("slides", "name the concepts to learn, as in 'conceptmap slides GRPO -o talk'")
 				case out == "":
 					return usagef("slides", "give the directory to write into with -o DIR")
+				}
+				format = strings.ToLower(format)
+				switch {
 				case format != "svg" && format != "png" && format != "pdf":
 					return usagef("slides", "--format must be svg, png or pdf, not %q", format)
 				}
@@ -67,19 +71,22 @@ func init() {
 				if len(p.Steps) == 0 {
 					return fmt.Errorf("nothing to present: the known concepts already cover %s", strings.Join(args, ", "))
 				}
-				files, err := slideFiles(e, g, p, known, format, lk, dr)
+				files, err := slideFiles(e, g, deck{p, known, format, lk, dr})
 				if err != nil {
 					return err
-				}
-				for i := range files {
-					files[i].path = filepath.Join(out, files[i].path)
 				}
 				if err := os.MkdirAll(out, 0o755); err != nil {
 					return err
 				}
+				keep := map[string]bool{}
+				for i := range files {
+					keep[files[i].path] = true
+					files[i].path = filepath.Join(out, files[i].path)
+				}
 				if err := writeFilesAtomic(files...); err != nil {
 					return err
 				}
+				removeStaleFrames(out, keep)
 				fmt.Fprintf(e.stderr, "wrote %s: %s and outline.md\n", out, plural(len(p.Steps), "frame"))
 				return nil
 			}
@@ -87,9 +94,33 @@ func init() {
 	})
 }
 
+// deck is what slides makes: a plan, drawn in a format and a look.
+type deck struct {
+	p      *graph.Plan
+	known  []string
+	format string
+	lk     look
+	dr     drawing
+}
+
+// frameName matches the files slides writes, and no others.
+var frameName = regexp.MustCompile(`^(step-[0-9]+\.(svg|png)|slides\.pdf)$`)
+
+// removeStaleFrames removes frames of an earlier, longer run from dir, so
+// that the directory holds one talk.
+func removeStaleFrames(dir string, keep map[string]bool) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if frameName.MatchString(e.Name()) && !keep[e.Name()] && e.Type().IsRegular() {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
 // slideFiles draws one frame per step of the plan (each file, or the pages
 // of one PDF) and writes the outline.
-func slideFiles(e *env, g *loaded, p *graph.Plan, known []string, format string, lk look, dr drawing) ([]outFile, error) {
+func slideFiles(e *env, g *loaded, d deck) ([]outFile, error) {
+	p, known, format, lk, dr := d.p, d.known, d.format, d.lk, d.dr
 	var cs []*graph.Concept
 	var targets []string
 	for _, s := range p.Steps {
@@ -98,7 +129,6 @@ func slideFiles(e *env, g *loaded, p *graph.Plan, known []string, format string,
 			targets = append(targets, s.Concept.Name.In(g.lang))
 		}
 	}
-	v := g.Induced(cs, nil)
 	var base render.Options
 	base.MarkPlan(p)
 	if len(known) > 0 {
@@ -108,8 +138,8 @@ func slideFiles(e *env, g *loaded, p *graph.Plan, known []string, format string,
 			base.Known[c.ID] = true
 			cs = append(cs, c)
 		}
-		v = g.Induced(cs, nil)
 	}
+	v := g.Induced(cs, nil)
 	base.Lang = g.lang
 	base.Title = planTitle(g.lang, targets)
 	lk.apply(&base, len(v.Edges))
@@ -117,6 +147,9 @@ func slideFiles(e *env, g *loaded, p *graph.Plan, known []string, format string,
 
 	n := len(p.Steps)
 	width := len(fmt.Sprint(n))
+	for i, s := range p.Steps {
+		base.CaptionSet = append(base.CaptionSet, stepCaption(g, i, n, s))
+	}
 	var files []outFile
 	var pages []render.Page
 	for i, s := range p.Steps {

@@ -8,10 +8,19 @@ import (
 )
 
 type problemOut struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Col     int    `json:"col"`
-	Message string `json:"message"`
+	File    string       `json:"file"`
+	Line    int          `json:"line"`
+	Col     int          `json:"col"`
+	Message string       `json:"message"`
+	Notes   []problemOut `json:"notes,omitempty"` // related places: a first definition, the edges of a cycle
+}
+
+func problemOf(d graph.Diagnostic) problemOut {
+	p := problemOut{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Message: d.Msg}
+	for _, n := range d.Notes {
+		p.Notes = append(p.Notes, problemOf(n))
+	}
+	return p
 }
 
 type validateOut struct {
@@ -42,7 +51,7 @@ func validateAction(co *common) func(*env, []string) error {
 		}
 		if le != nil {
 			for _, d := range le.Diags {
-				out.Problems = append(out.Problems, problemOut{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Msg})
+				out.Problems = append(out.Problems, problemOf(d))
 			}
 		}
 		if co.json {

@@ -23,8 +23,8 @@ func TestMapNeverClobbers(t *testing.T) {
 		{"map", "--data", filepath.Join(dir, "missing.yaml"), "-o", out},
 	} {
 		var stdout, stderr bytes.Buffer
-		if code := report(run(context.Background(), args, &stdout, &stderr), &stderr); code != 1 {
-			t.Errorf("%v: exit %d, want 1", args, code)
+		if code := report(run(context.Background(), args, &stdout, &stderr), &stderr); code == 0 {
+			t.Errorf("%v: exit %d, want a failure", args, code)
 		}
 		if b, _ := os.ReadFile(out); string(b) != "precious" {
 			t.Errorf("%v clobbered the output: %q", args, b)
@@ -54,7 +54,32 @@ func TestMapWritesWhole(t *testing.T) {
 		t.Errorf("stderr = %q", got)
 	}
 	err = run(context.Background(), []string{"map", "-o", filepath.Join(dir, "nodir", "x.svg")}, &stdout, &stderr)
-	if err == nil || !strings.Contains(err.Error(), "nodir/x.svg: no such file or directory") {
+	if err == nil || !strings.Contains(err.Error(), "nodir/x.svg: no directory") {
 		t.Errorf("writing into a missing directory: %v", err)
+	}
+}
+
+// An output that is a directory, or in a directory that does not exist,
+// fails before any drawing; a replaced file keeps its mode.
+func TestMapOutputChecks(t *testing.T) {
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"map", "--format", "svg", "-o", dir}, &stdout, &stderr)
+	if err == nil || err.Error() != "cannot write "+dir+": it is a directory; give a file name" {
+		t.Errorf("-o DIR: %v", err)
+	}
+	err = run(context.Background(), []string{"map", "-o", filepath.Join(dir, "no", "x.svg")}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "no directory "+filepath.Join(dir, "no")) {
+		t.Errorf("-o missing/x.svg: %v", err)
+	}
+	out := filepath.Join(dir, "private.dot")
+	if err := os.WriteFile(out, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), []string{"map", "--focus", "GQA", "-o", out}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(out); st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600 kept", st.Mode().Perm())
 	}
 }

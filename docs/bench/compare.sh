@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Benchmarks conceptmap against networkx (plans) and native Graphviz (maps),
-# writes docs/bench/results.md and prints it. Run from the repository root:
+# Benchmarks conceptmap against networkx (plans) and native Graphviz (maps as
+# SVG, PNG and PDF), writes docs/bench/results.md and prints it. Run from the
+# repository root:
 #
 #	docs/bench/compare.sh
 #
-# It needs Go, python3 with networkx, Graphviz's dot and hyperfine:
+# It needs Go, python3 with networkx, Graphviz's dot, hyperfine and a font
+# with Chinese (conceptmap draws PNG and PDF with it):
 #
-#	apt-get install graphviz hyperfine && pip install networkx
+#	apt-get install graphviz hyperfine fonts-noto-cjk && pip install networkx
 #
 # The machine may be noisy: every ratio in the results comes from figures of
 # the same run of this script, never from an earlier one. Progress goes to
-# stderr; the results table to stdout. Takes about five minutes on 2 cores.
+# stderr; the results table to stdout. Takes about four minutes on 2 cores.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -32,7 +34,7 @@ command -v hyperfine >/dev/null || missing+=("hyperfine: apt-get install hyperfi
 if ((${#missing[@]})); then
 	echo "compare.sh: missing what it needs to run:" >&2
 	printf '  - %s\n' "${missing[@]}" >&2
-	echo "On Debian or Ubuntu: apt-get install graphviz hyperfine && pip install networkx" >&2
+	echo "On Debian or Ubuntu: apt-get install graphviz hyperfine fonts-noto-cjk && pip install networkx" >&2
 	exit 1
 fi
 
@@ -54,11 +56,19 @@ go test -c -o "$work/graph.test" ./graph
 go test -c -o "$work/render.test" ./render
 cm=$work/conceptmap
 
+# PNG and PDF need a font with every character of the map, Chinese too;
+# find out now rather than after the benchmarks.
+if ! (cd "$work" && TMPDIR=$work "$cm" map -o font-check.pdf) 2>"$work/font.err"; then
+	cat "$work/font.err" >&2
+	echo "compare.sh: conceptmap cannot draw the map as PDF; a CJK font is missing? apt-get install fonts-noto-cjk" >&2
+	exit 1
+fi
+
 say "go benchmarks: graph (Plan, Path, Neighbors, LoadBundled), -count 3"
 (cd graph && "$work/graph.test" -test.run '^$' -test.bench 'Plan|Path|Neighbors|LoadBundled' \
 	-test.benchmem -test.count 3) | tee "$work/graph.bench" >&2
-say "go benchmarks: render (BundledDOT, BundledSVG), -count 3"
-(cd render && "$work/render.test" -test.run '^$' -test.bench 'Bundled' \
+say "go benchmarks: render (BundledDOT, BundledSVG, PNG, PDF), -count 3"
+(cd render && "$work/render.test" -test.run '^$' -test.bench 'Bundled|^BenchmarkPNG$|^BenchmarkPDF$' \
 	-test.benchmem -test.count 3) | tee "$work/render.bench" >&2
 
 # The steps metric of BenchmarkPlan/N, which every count must agree on.
@@ -84,7 +94,7 @@ for n in 10000 100000; do
 	cat "$work/nx-$n.txt" >&2
 done
 
-say "whole processes: conceptmap map -o x.svg against dot -Tsvg on its DOT"
+say "whole processes: conceptmap map -o x.svg, x.png and x.pdf against dot -Tsvg, -Tpng and -Tpdf on its DOT"
 mkdir "$work/run" "$work/tmp-warm" "$work/tmp-cold"
 cd "$work/run"
 # go-graphviz caches the compiled WebAssembly in $TMPDIR/go-graphviz: the
@@ -92,21 +102,49 @@ cd "$work/run"
 # from an empty tmp-cold.
 export TMPDIR=$work/tmp-warm
 "$cm" map --format dot -o map.dot 2>/dev/null
-if ! dot -Tsvg map.dot -o y.svg 2>"$work/dot.err"; then
-	cat "$work/dot.err" >&2
-	echo "compare.sh: native dot cannot draw conceptmap's DOT (map.dot above)" >&2
-	exit 1
-fi
+# PNG at 144 dpi: conceptmap's default scale 2 (pixels a point), so that
+# both images have about the same number of pixels.
+for f in 'svg' 'png -Gdpi=144' 'pdf'; do
+	if ! dot -T$f map.dot -o "y.${f%% *}" 2>"$work/dot.err"; then
+		cat "$work/dot.err" >&2
+		echo "compare.sh: native dot -T$f cannot draw conceptmap's DOT ($work/run/map.dot)" >&2
+		exit 1
+	fi
+	if ! "$cm" map -o "x.${f%% *}" 2>"$work/cm.err"; then
+		cat "$work/cm.err" >&2
+		echo "compare.sh: conceptmap map -o x.${f%% *} failed" >&2
+		exit 1
+	fi
+done
+# Which plugin native dot draws PNG and PDF with (cairo, unless it is not
+# installed); the results say.
+for f in png pdf; do
+	echo 'digraph { a }' | dot -v -T$f -o /dev/null 2>&1 | sed -n 's/^Using render: //p' | head -1 >"$work/dot-$f.renderer"
+done
+# The two PNGs must be of about the same size for their times to compare:
+# both lay the same graph out, but measure its labels with different fonts.
+python3 - x.png y.png <<'PY'
+import struct, sys
+(w1, h1), (w2, h2) = (struct.unpack(">II", open(p, "rb").read(24)[16:24]) for p in sys.argv[1:])
+print(f"== PNG sizes: conceptmap {w1}x{h1}, native dot {w2}x{h2} pixels", file=sys.stderr)
+if not (0.9 < w1 / w2 < 1.1 and 0.9 < h1 / h2 < 1.1):
+    sys.exit("compare.sh: the two PNGs differ in size by more than 10%; their times do not compare")
+PY
 # -N: no shell in between, so hyperfine times the process itself. The
 # commands after the first two add one phase each: process start and the
 # WebAssembly set-up (--version), loading the data (plan GRPO), writing
-# the DOT (map --format dot); map -o x.svg adds the layout.
+# the DOT (map --format dot); map -o x.svg adds the layout. Then the PNG
+# and the PDF, each next to native dot drawing the same format.
 hyperfine -N --warmup 3 --runs 20 --export-json "$work/warm.json" \
 	-n 'conceptmap map -o x.svg' "$cm map -o x.svg" \
 	-n 'dot -Tsvg map.dot -o y.svg' 'dot -Tsvg map.dot -o y.svg' \
 	-n 'conceptmap --version' "$cm --version" \
 	-n 'conceptmap plan GRPO' "$cm plan GRPO" \
-	-n 'conceptmap map --format dot -o m.dot' "$cm map --format dot -o m.dot" >&2
+	-n 'conceptmap map --format dot -o m.dot' "$cm map --format dot -o m.dot" \
+	-n 'conceptmap map -o x.png' "$cm map -o x.png" \
+	-n 'dot -Tpng -Gdpi=144 map.dot -o y.png' 'dot -Tpng -Gdpi=144 map.dot -o y.png' \
+	-n 'conceptmap map -o x.pdf' "$cm map -o x.pdf" \
+	-n 'dot -Tpdf map.dot -o y.pdf' 'dot -Tpdf map.dot -o y.pdf' >&2
 
 say "cold: conceptmap map -o x.svg with an empty TMPDIR (WebAssembly compiled anew)"
 export TMPDIR=$work/tmp-cold
@@ -133,12 +171,13 @@ export BENCH_DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
 export BENCH_KERNEL=$(uname -sr)
 export BENCH_GO=$(go version | awk '{ print $3 }')
 export BENCH_DOT=$(dot -V 2>&1 | sed -n 's/.*version \([^ ]*\).*/\1/p')
+export BENCH_DOT_PNG=$(cat "$work/dot-png.renderer") BENCH_DOT_PDF=$(cat "$work/dot-pdf.renderer")
 export BENCH_HYPERFINE=$(hyperfine --version | awk '{ print $2 }')
 export BENCH_PY=$(python3 -c 'import platform, networkx; print(platform.python_version(), networkx.__version__)')
 export BENCH_COMMIT=$(git describe --always --dirty 2>/dev/null || echo unknown)
 
 python3 - >docs/bench/results.md <<'PY'
-import json, os, re, statistics
+import json, os, re, statistics, struct
 
 w = os.environ["BENCH_WORK"]
 env = lambda k: os.environ["BENCH_" + k]
@@ -183,15 +222,29 @@ print("Every ratio below divides two figures of this same run.\n")
 
 # Targets.
 plan100k = med("BenchmarkPlan/100000") / 1e6
-cm_map, dot_map = warm["conceptmap map -o x.svg"], warm["dot -Tsvg map.dot -o y.svg"]
-ratio = cm_map["mean"] / dot_map["mean"]
-ratio_err = ratio * ((cm_map["stddev"] / cm_map["mean"]) ** 2 + (dot_map["stddev"] / dot_map["mean"]) ** 2) ** 0.5
+# conceptmap's command and native dot's, by format.
+pictures = {
+    "svg": ("conceptmap map -o x.svg", "dot -Tsvg map.dot -o y.svg"),
+    "png": ("conceptmap map -o x.png", "dot -Tpng -Gdpi=144 map.dot -o y.png"),
+    "pdf": ("conceptmap map -o x.pdf", "dot -Tpdf map.dot -o y.pdf"),
+}
+
+def ratio(fmt):
+    """conceptmap's mean over native dot's, and its standard error."""
+    a, b = (warm[c] for c in pictures[fmt])
+    r = a["mean"] / b["mean"]
+    return r, r * ((a["stddev"] / a["mean"]) ** 2 + (b["stddev"] / b["mean"]) ** 2) ** 0.5
+
+cm_map, dot_map = (warm[c] for c in pictures["svg"])
 print("## Targets\n")
 print("| target | measured | met |")
 print("|---|---|---|")
 print(f"| (a) plan on the 100,000-concept graph, once loaded, under 10 ms | {plan100k:.2f} ms | {'yes' if plan100k < 10 else '**no**'} |")
-print(f"| (b) whole `conceptmap map -o x.svg` within 1.5× of native `dot -Tsvg` (warm, ratio of means) "
-      f"| {ratio:.2f}× ± {ratio_err:.2f} | {'yes' if ratio <= 1.5 else '**no**'} |\n")
+for letter, fmt, native, limit in (("b", "svg", "dot -Tsvg", 1.5), ("c", "png", "dot -Tpng -Gdpi=144", 2), ("d", "pdf", "dot -Tpdf", 2)):
+    r, err = ratio(fmt)
+    print(f"| ({letter}) whole `conceptmap map -o x.{fmt}` within {limit:g}× of native `{native}` (warm, ratio of means) "
+          f"| {r:.2f}× ± {err:.2f} | {'yes' if r <= limit else '**no**'} |")
+print()
 
 print("## Plan: conceptmap against networkx\n")
 print("Same graphs (`generate(n, 3, 42)`, target `Concepts()[n-1]`), both timed after loading. "
@@ -232,6 +285,31 @@ for name, r in list(warm.items()) + list(cold.items()):
           f"| {r['mean'] / dot_map['mean']:.2f}× |")
 print()
 
+def picture(path):
+    """Bytes, and the size: pixels of a PNG, points of a PDF's first page."""
+    b = open(path, "rb").read()
+    size = ""
+    if path.endswith(".png"):
+        w, h = struct.unpack(">II", b[16:24])
+        size = f", {w:,} × {h:,} px"
+    elif m := re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", b):
+        size = f", {float(m[1]):g} × {float(m[2]):g} pt"
+    return f"{len(b):,} bytes{size}"
+
+print("## The map as SVG, PNG and PDF: conceptmap against native `dot`\n")
+print("The means of the whole-process table above, format by format; the ratio with its standard error. "
+      "conceptmap lays the map out with go-graphviz (Graphviz as WebAssembly) and draws PNG and PDF from its "
+      "xdot output with tdewolff/canvas, measuring labels with the font that draws them; native `dot` draws "
+      f"the map's DOT (`conceptmap map --format dot`), PNG with {env('DOT_PNG') or '?'} at 144 dpi (conceptmap's "
+      f"default `--scale 2`), PDF with {env('DOT_PDF') or '?'}. Sizes are those of the outputs of this run.\n")
+print("| format | conceptmap | native `dot` | ratio | conceptmap's output | native `dot`'s output |")
+print("|---|---:|---:|---:|---:|---:|")
+for fmt, (ours, theirs) in pictures.items():
+    r, err = ratio(fmt)
+    print(f"| {fmt.upper()} | {ms(warm[ours]['mean'])} | {ms(warm[theirs]['mean'])} | {r:.2f}× ± {err:.2f} "
+          f"| {picture(f'{w}/run/x.{fmt}')} | {picture(f'{w}/run/y.{fmt}')} |")
+print()
+
 wasm = [float(x.split()[0]) if x.strip() else 0 for x in open(f"{w}/wasm-init.txt")]
 v, p, d = (warm[k]["mean"] * 1e3 for k in ("conceptmap --version", "conceptmap plan GRPO", "conceptmap map --format dot -o m.dot"))
 svg_in = med("BenchmarkBundledSVG/cli") / 1e6
@@ -249,6 +327,20 @@ print(f"| … of which the DOT, in process | {dot_in:.1f} | BenchmarkBundledDOT/
 print(f"| start Graphviz, lay out and write SVG | {cm_map['mean'] * 1e3 - d:.1f} | `map -o x.svg` − `map --format dot` |")
 print(f"| … DOT, layout and SVG, second render in a process | {svg_in:.1f} | BenchmarkBundledSVG/cli |")
 print(f"| native `dot -Tsvg`, whole process | {dot_map['mean'] * 1e3:.1f} | hyperfine |")
+print()
+
+print("## Where `conceptmap map -o x.png` and `-o x.pdf` spend their time (warm)\n")
+print("As above: the start, loading the data and writing the DOT are shared with `map --format dot`.\n")
+print("| phase | PNG, ms | PDF, ms | from |")
+print("|---|---:|---:|---|")
+print(f"| process start, load, write the DOT | {d:.1f} | {d:.1f} | `map --format dot` |")
+png, pdf = (warm[pictures[f][0]]["mean"] * 1e3 for f in ("png", "pdf"))
+print(f"| start Graphviz, lay out, draw and write | {png - d:.1f} | {pdf - d:.1f} | `map -o x.png` or `x.pdf` − `map --format dot` |")
+if "BenchmarkPNG" in bench and "BenchmarkPDF" in bench:
+    print(f"| … DOT, layout, drawing and writing, second render in a process | {med('BenchmarkPNG') / 1e6:.1f} "
+          f"| {med('BenchmarkPDF') / 1e6:.1f} | BenchmarkPNG, BenchmarkPDF |")
+png_dot, pdf_dot = (warm[pictures[f][1]]["mean"] * 1e3 for f in ("png", "pdf"))
+print(f"| native `dot -Tpng -Gdpi=144` or `-Tpdf`, whole process | {png_dot:.1f} | {pdf_dot:.1f} | hyperfine |")
 PY
 
 echo >&2
