@@ -5,9 +5,12 @@
 //
 // # Data files
 //
-// A load reads YAML files (.yaml or .yml). Each file may hold any of three
-// top-level lists: relations (the vocabulary of relation types),
-// categories, and concepts. A load that declares no relation type falls
+// A load reads YAML files (.yaml or .yml), the JSON documents that
+// conceptmap exports (.json), and CSV files of concepts or relations
+// (.csv), in any mix. A YAML file may hold any of four top-level lists:
+// relations (the vocabulary of relation types), categories, concepts, and
+// edges ({from, relation, to, why}, for relations kept apart from their
+// concepts). A load that declares no relation type falls
 // back on a default vocabulary given by the caller; conceptmap gives its
 // bundled one.
 //

@@ -17,7 +17,7 @@ type Match struct {
 // Search ranks the concepts that match text over their ids, names and
 // aliases in both languages, then their summaries and analogies. A
 // whole-name match scores 100, a prefix 90, a word prefix 80, a substring
-// 70, a likely misspelling 50 to 60, and a match in the summary or analogy
+// 70, a likely misspelling 45 to 55, and a match in the summary or analogy
 // 30. A query of several words matches a concept that has every word, and
 // scores the mean of its words. At most limit results are returned (all if
 // limit <= 0), best first, then in learning order.

@@ -53,8 +53,8 @@ func init() {
 					return usagef("map", "takes no arguments but the end of --path; choose what to draw with --plan, --focus, --path or --category")
 				case len(path) != 0 && len(path) != 2:
 					return usagef("map", "--path needs two concepts: --path FROM TO")
-				case len(path) == 2 && (len(s.plan) > 0 || s.focus != ""):
-					return usagef("map", "--path draws its own view; leave out --plan and --focus")
+				case len(path) == 2 && (len(s.plan) > 0 || s.focus != "" || s.category != ""):
+					return usagef("map", "--path draws its own view; leave out --plan, --focus and --category")
 				}
 				f, err := pictureFormat("map", format, out)
 				if err != nil {
