@@ -7,8 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/goccy/go-graphviz"
+	"sync/atomic"
 )
 
 // PNG and PDF take the layout from Graphviz, as xdot (DOT with drawing
@@ -39,12 +38,32 @@ type item struct {
 
 // layoutDOT lays DOT source out with the shared Graphviz instance.
 func layoutDOT(ctx context.Context, dot []byte) (*layout, error) {
-	out, err := runGraphviz(ctx, dot, graphviz.Format("xdot"))
+	return layoutDOTWith(ctx, dot, nil)
+}
+
+// layoutDOTWith lays DOT source out with gv (see RasterOptions.Graphviz),
+// or with the shared Graphviz instance if gv is nil.
+func layoutDOTWith(ctx context.Context, dot []byte, gv func(context.Context, []byte, string) ([]byte, error)) (*layout, error) {
+	if gv == nil {
+		localLayouts.Add(1)
+		gv = Graphviz
+	}
+	out, err := gv(ctx, dot, "xdot")
 	if err != nil {
 		return nil, err
 	}
 	return parseLayout(out)
 }
+
+// localLayouts counts the layouts that PNG, PDF and PDFPages have had
+// Graphviz make in this process.
+var localLayouts atomic.Int64
+
+// LocalLayouts returns how many layouts PNG, PDF and PDFPages have had the
+// Graphviz of this process make, for want of a RasterOptions.Graphviz to
+// make them elsewhere. conceptmap serve's tests check with it that the
+// server lays out no map itself.
+func LocalLayouts() int64 { return localLayouts.Load() }
 
 func parseLayout(data []byte) (*layout, error) {
 	stmts, err := parseDOTOutput(string(data))

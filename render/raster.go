@@ -36,6 +36,13 @@ type RasterOptions struct {
 	// each map scaled to fit it and centred (a 16:9 slide is 960 by 540).
 	// Zero gives each page the size of its map.
 	PageWidth, PageHeight float64
+	// Graphviz, if set, lays the maps out in place of the Graphviz of this
+	// process, and must return what the function Graphviz would for the
+	// same arguments; PNG and PDF ask it for the format "xdot". It lets a
+	// caller lay maps out in another process, as conceptmap serve does to
+	// keep Graphviz's memory out of the server. Nil lays out in this
+	// process.
+	Graphviz func(ctx context.Context, dot []byte, format string) ([]byte, error)
 }
 
 // A Page is one map of a multi-page PDF.
@@ -68,7 +75,7 @@ func PNG(ctx context.Context, g *graph.Graph, v graph.View, opt Options, ro Rast
 	if err != nil {
 		return nil, err
 	}
-	l, err := f.layout(ctx, g, v, opt)
+	l, err := f.layoutWith(ctx, g, v, opt, ro.Graphviz)
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +165,7 @@ func PDFPages(ctx context.Context, g *graph.Graph, pages []Page, ro RasterOption
 	layouts := make([]*layout, len(pages))
 	var texts []string
 	for i, p := range pages {
-		l, err := f.layout(ctx, g, p.View, p.Options)
+		l, err := f.layoutWith(ctx, g, p.View, p.Options, ro.Graphviz)
 		if err != nil {
 			return nil, err
 		}
@@ -246,8 +253,14 @@ func (ro RasterOptions) font() (*Font, error) {
 // layout lays a view out with boxes sized by f, and checks that f has
 // every character the layout draws.
 func (f *Font) layout(ctx context.Context, g *graph.Graph, v graph.View, opt Options) (*layout, error) {
+	return f.layoutWith(ctx, g, v, opt, nil)
+}
+
+// layoutWith is layout with the layout made by gv, as layoutDOTWith makes
+// it.
+func (f *Font) layoutWith(ctx context.Context, g *graph.Graph, v graph.View, opt Options, gv func(context.Context, []byte, string) ([]byte, error)) (*layout, error) {
 	opt.Measure = f.Width
-	l, err := layoutDOT(ctx, DOT(g, v, opt))
+	l, err := layoutDOTWith(ctx, DOT(g, v, opt), gv)
 	if err != nil {
 		return nil, err
 	}

@@ -430,9 +430,9 @@ type maker func(ctx context.Context, s *server, g *graph.Graph, v graph.View, op
 
 var downloads = []download{
 	{"svg", "SVG", ".svg", "image/svg+xml", "map", svgOf},
-	{"png", "PNG", ".png", "image/png", "map", picture("png")},
-	{"pdf", "PDF", ".pdf", "application/pdf", "map", picture("pdf")},
-	{"dot", "DOT (Graphviz)", ".dot", "text/vnd.graphviz; charset=utf-8", "map", picture("dot")},
+	{"png", "PNG", ".png", "image/png", "map", raster("png")},
+	{"pdf", "PDF", ".pdf", "application/pdf", "map", raster("pdf")},
+	{"dot", "DOT (Graphviz)", ".dot", "text/vnd.graphviz; charset=utf-8", "map", pure(render.DOT)},
 	{"mermaid", "Mermaid", ".mmd", "text/plain; charset=utf-8", "export", pure(render.Mermaid)},
 	{"json", "JSON", ".json", "application/json", "export", pure(func(g *graph.Graph, v graph.View, _ render.Options) []byte { return render.JSON(g, v) })},
 	{"graphml", "GraphML", ".graphml", "application/graphml+xml", "export", pure(render.GraphML)},
@@ -444,12 +444,22 @@ func svgOf(ctx context.Context, s *server, g *graph.Graph, v graph.View, opt ren
 	return s.svg.SVG(ctx, render.DOT(g, v, opt))
 }
 
-// picture draws a picture as map does (see drawing.picture), in this
-// process, cached.
-func picture(format string) maker {
+// raster draws a PNG or a PDF as map does (see drawing.picture), cached:
+// laid out in a render worker, and drawn in this process.
+func raster(format string) maker {
 	return func(ctx context.Context, s *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-		return s.svg.other(ctx, format, render.DOT(g, v, opt), func() ([]byte, error) {
-			return s.drawing.picture(context.WithoutCancel(ctx), g, v, opt, format)
+		return s.svg.draw(ctx, format, render.DOT(g, v, opt), func() ([]byte, error) {
+			ro, err := s.drawing.raster()
+			if err != nil {
+				return nil, err
+			}
+			ro.Graphviz = s.svg.Graphviz
+			// The drawing goes on for the cache if the request goes away.
+			ctx := context.WithoutCancel(ctx)
+			if format == "png" {
+				return render.PNG(ctx, g, v, opt, ro)
+			}
+			return render.PDF(ctx, g, v, opt, ro)
 		})
 	}
 }

@@ -15,18 +15,24 @@ import (
 )
 
 // svgRenderer draws maps for the server: from a cache when it can,
-// otherwise SVG in a render worker (see serve_worker.go) and other formats
-// in this process, one at a time, and never twice at once the same. A
-// map's DOT is its cache key: it holds everything that makes the map, so
-// two requests that draw the same map share one layout however they are
-// spelled, and a reload of the data that changes a map changes its key.
+// otherwise with every Graphviz layout made in a render worker (see
+// serve_worker.go): SVG there, and PNG and PDF drawn in this process from
+// the worker's xdot layout. It makes one layout at a time and draws one
+// PNG or PDF at a time, and never makes the same twice at once. A map's
+// format and DOT are its cache key: the DOT holds everything that makes
+// the map, so two requests that draw the same map share one layout
+// however they are spelled, and a reload of the data that changes a map
+// changes its key.
 type svgRenderer struct {
 	exe     string        // the binary to start workers from; "" lays out in this process
 	stderr  io.Writer     // where workers report
 	limit   uint64        // resident memory after which a worker is retired
 	timeout time.Duration // longest a layout may take
 
-	sem chan struct{} // held while a layout runs
+	// A drawing holds drawSem and may wait for a layout, which holds
+	// layoutSem; a layout never waits for a drawing.
+	layoutSem chan struct{} // held while a layout runs
+	drawSem   chan struct{} // held while a PNG or PDF is drawn
 
 	mu      sync.Mutex
 	cache   *lru
@@ -36,7 +42,8 @@ type svgRenderer struct {
 }
 
 type renderStats struct {
-	Layouts  int `json:"layouts"`  // layouts done
+	Layouts  int `json:"layouts"`  // layouts done (SVG, or xdot for PNG and PDF)
+	Drawings int `json:"drawings"` // PNGs and PDFs drawn from a layout
 	Hits     int `json:"hits"`     // requests served from the cache
 	Shared   int `json:"shared"`   // requests that waited for another's layout
 	Workers  int `json:"workers"`  // workers started
@@ -46,7 +53,7 @@ type renderStats struct {
 // flight is one layout in progress, which several requests may wait for.
 type flight struct {
 	done    chan struct{}
-	svg     []byte
+	out     []byte
 	err     error
 	waiters int // requests still waiting; none left means nobody wants it
 }
@@ -61,7 +68,7 @@ const (
 func newSVGRenderer(stderr io.Writer) *svgRenderer {
 	r := &svgRenderer{
 		stderr: stderr, limit: workerMemoryLimit, timeout: layoutTimeout,
-		sem: make(chan struct{}, 1), cache: newLRU(cacheBytes, cacheEntries), flights: map[[32]byte]*flight{},
+		layoutSem: make(chan struct{}, 1), drawSem: make(chan struct{}, 1), cache: newLRU(cacheBytes, cacheEntries), flights: map[[32]byte]*flight{},
 	}
 	if exe, err := os.Executable(); err == nil {
 		r.exe = exe
@@ -73,24 +80,48 @@ func newSVGRenderer(stderr io.Writer) *svgRenderer {
 
 // SVG returns the SVG of dot, as render.SVGOfDOT does.
 func (r *svgRenderer) SVG(ctx context.Context, dot []byte) ([]byte, error) {
-	return r.do(ctx, sha256.Sum256(dot), func() ([]byte, error) { return r.layout(dot) })
+	return r.Graphviz(ctx, dot, "svg")
 }
 
-// other returns a map in another format than SVG, made by build in this
-// process, cached under the format and the map's DOT.
-func (r *svgRenderer) other(ctx context.Context, format string, dot []byte, build func() ([]byte, error)) ([]byte, error) {
-	key := sha256.Sum256(append([]byte(format+"\x00"), dot...))
-	return r.do(ctx, key, func() ([]byte, error) {
-		r.count(func(s *renderStats) { s.Layouts++ })
-		return build()
+// Graphviz returns the layout of dot in a format, "svg" or "xdot", as
+// render.Graphviz does, made in a render worker. It is what the server
+// gives render.RasterOptions.Graphviz, so that PNG and PDF lay their maps
+// out in the worker.
+func (r *svgRenderer) Graphviz(ctx context.Context, dot []byte, format string) ([]byte, error) {
+	if format != "svg" && format != "xdot" {
+		return nil, fmt.Errorf("render: cannot lay a map out as %q", format)
+	}
+	return r.do(ctx, cacheKey(format, dot), r.layoutSem, func() ([]byte, error) { return r.layout(format, dot) })
+}
+
+// draw returns a PNG or a PDF of the map of dot, drawn by build in this
+// process, cached under the format and the map's DOT. build must have its
+// layout made by r.Graphviz.
+func (r *svgRenderer) draw(ctx context.Context, format string, dot []byte, build func() ([]byte, error)) ([]byte, error) {
+	return r.do(ctx, cacheKey(format, dot), r.drawSem, func() ([]byte, error) {
+		b, err := build()
+		if err == nil {
+			r.count(func(s *renderStats) { s.Drawings++ })
+		}
+		return b, err
 	})
 }
 
-// do returns what build makes, from the cache under key or by calling build,
-// when no other build runs, unless another call for key is already on its
-// way, which it then waits for. A request that goes away does not stop
-// the build: the result goes into the cache for the next one.
-func (r *svgRenderer) do(ctx context.Context, key [32]byte, build func() ([]byte, error)) ([]byte, error) {
+// cacheKey is the key of a map in a format.
+func cacheKey(format string, dot []byte) [32]byte {
+	h := sha256.New()
+	h.Write([]byte(format))
+	h.Write([]byte{0})
+	h.Write(dot)
+	return [32]byte(h.Sum(nil))
+}
+
+// do returns what build makes, from the cache under key or by calling
+// build, when no other build holding sem runs, unless another call for key
+// is already on its way, which it then waits for. A request that goes away
+// does not stop the build: the result goes into the cache for the next
+// one.
+func (r *svgRenderer) do(ctx context.Context, key [32]byte, sem chan struct{}, build func() ([]byte, error)) ([]byte, error) {
 	r.mu.Lock()
 	if b, ok := r.cache.get(key); ok {
 		r.stats.Hits++
@@ -103,13 +134,13 @@ func (r *svgRenderer) do(ctx context.Context, key [32]byte, build func() ([]byte
 	} else {
 		f = &flight{done: make(chan struct{})}
 		r.flights[key] = f
-		go r.fly(key, f, build)
+		go r.fly(key, f, sem, build)
 	}
 	f.waiters++
 	r.mu.Unlock()
 	select {
 	case <-f.done:
-		return f.svg, f.err
+		return f.out, f.err
 	case <-ctx.Done():
 		r.mu.Lock()
 		f.waiters--
@@ -118,23 +149,23 @@ func (r *svgRenderer) do(ctx context.Context, key [32]byte, build func() ([]byte
 	}
 }
 
-// fly calls build when its turn comes, unless every request that wanted
-// it has gone by then, and caches the result.
-func (r *svgRenderer) fly(key [32]byte, f *flight, build func() ([]byte, error)) {
-	r.sem <- struct{}{}
+// fly calls build when its turn at sem comes, unless every request that
+// wanted it has gone by then, and caches the result.
+func (r *svgRenderer) fly(key [32]byte, f *flight, sem chan struct{}, build func() ([]byte, error)) {
+	sem <- struct{}{}
 	r.mu.Lock()
 	wanted := f.waiters > 0
 	r.mu.Unlock()
 	if wanted {
-		f.svg, f.err = build()
+		f.out, f.err = build()
 	} else {
 		f.err = context.Canceled
 	}
-	<-r.sem
+	<-sem
 	r.mu.Lock()
 	delete(r.flights, key)
 	if f.err == nil {
-		r.cache.add(key, f.svg)
+		r.cache.add(key, f.out)
 	}
 	r.mu.Unlock()
 	close(f.done)
@@ -144,10 +175,10 @@ func (r *svgRenderer) fly(key [32]byte, f *flight, build func() ([]byte, error))
 // retiring it when it has grown too big, and trying once more on a fresh
 // worker when the layout fails: a failed Graphviz is not to be trusted
 // with the next map.
-func (r *svgRenderer) layout(dot []byte) ([]byte, error) {
+func (r *svgRenderer) layout(format string, dot []byte) ([]byte, error) {
 	if r.exe == "" {
 		r.count(func(s *renderStats) { s.Layouts++ })
-		return render.SVGOfDOT(context.Background(), dot)
+		return render.Graphviz(context.Background(), dot, format)
 	}
 	var err error
 	for attempt := 0; attempt < 2; attempt++ {
@@ -155,15 +186,15 @@ func (r *svgRenderer) layout(dot []byte) ([]byte, error) {
 		if w, err = r.worker(); err != nil {
 			break
 		}
-		var svg []byte
+		var out []byte
 		start := time.Now()
-		svg, err = w.render(dot, r.timeout)
+		out, err = w.render(format, dot, r.timeout)
 		if err == nil {
 			r.count(func(s *renderStats) { s.Layouts++ })
 			if w.rss > r.limit {
 				r.retire()
 			}
-			return svg, nil
+			return out, nil
 		}
 		r.retire()
 		r.count(func(s *renderStats) { s.Failures++ })
@@ -226,7 +257,7 @@ func (r *svgRenderer) snapshot() renderStats {
 	return r.stats
 }
 
-// lru is a cache of SVGs bounded by their total size and their number,
+// lru is a cache of maps bounded by their total size and their number,
 // which drops the least recently used first.
 type lru struct {
 	maxBytes, maxEntries int

@@ -268,12 +268,6 @@ func TestServeDownloadsAsCLI(t *testing.T) {
 				continue
 			}
 			want := cli(t, append(append([]string{}, args...), v.flags...)...)
-			if d.id == "pdf" && !bytes.Equal(r.body, want) && len(r.body) == len(want) && bytes.HasPrefix(r.body, []byte("%PDF-")) {
-				// render.PDF is not byte-for-byte repeatable: two runs of
-				// the command itself can differ inside a compressed stream.
-				t.Logf("download pdf of %s: same length as the command's, bytes differ (as between two runs of the command)", v.query)
-				continue
-			}
 			if !bytes.Equal(r.body, want) {
 				t.Errorf("download %s of %s differs from conceptmap %s (%d bytes, want %d)", d.id, v.query, strings.Join(append(args, v.flags...), " "), len(r.body), len(want))
 			}
@@ -678,12 +672,50 @@ func TestRendererWorkers(t *testing.T) {
 	if st := r.snapshot(); st.Failures != 1 || st.Workers != 5 {
 		t.Errorf("after the worker died: %+v, want 1 failure and a fifth worker", st)
 	}
+	// The xdot layout that PNG and PDF draw is render.Graphviz's.
+	wantX, err := render.Graphviz(context.Background(), dots[2], "xdot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gotX, err := r.Graphviz(context.Background(), dots[2], "xdot"); err != nil || !bytes.Equal(gotX, wantX) {
+		t.Errorf("xdot layout: %v, equal to render.Graphviz's: %v", err, bytes.Equal(gotX, wantX))
+	}
+	if _, err := r.Graphviz(context.Background(), dots[2], "png"); err == nil {
+		t.Errorf("a layout as png: no error")
+	}
 	// DOT that Graphviz refuses fails, after a second try.
 	if _, err := r.SVG(context.Background(), []byte("digraph { a -> }")); err == nil || !strings.Contains(err.Error(), "syntax error") {
 		t.Errorf("bad DOT: %v", err)
 	}
 	if st := r.snapshot(); st.Failures != 3 {
 		t.Errorf("bad DOT: %d failures, want 3 (two tries)", st.Failures)
+	}
+}
+
+// TestServeDownloadsInWorker checks that PNG and PDF downloads have their
+// maps laid out in a render worker, not in the server process, and that a
+// PNG and a PDF of one view share one layout.
+func TestServeDownloadsInWorker(t *testing.T) {
+	s, hs, _ := testServer(t, false)
+	for _, q := range []string{"show=focus&focus=moe&depth=2&lang=zh", "show=plan&targets=gqa&lang=both&rankdir=LR"} {
+		local, before := render.LocalLayouts(), s.svg.snapshot()
+		for _, f := range []string{"png", "pdf"} {
+			r := get(t, hs.URL+"/download?format="+f+"&"+q)
+			if r.status != 200 {
+				t.Fatalf("download %s of %s: %d %s", f, q, r.status, r.body)
+			}
+		}
+		after := s.svg.snapshot()
+		if n := render.LocalLayouts() - local; n != 0 {
+			t.Errorf("a PNG and a PDF of %s: %d layouts in the server process, want 0", q, n)
+		}
+		if after.Layouts-before.Layouts != 1 || after.Drawings-before.Drawings != 2 || after.Hits-before.Hits != 1 {
+			t.Errorf("a PNG and a PDF of %s: %d layouts, %d drawings and %d cache hits, want 1, 2 and 1 (the PDF shares the PNG's layout)",
+				q, after.Layouts-before.Layouts, after.Drawings-before.Drawings, after.Hits-before.Hits)
+		}
+		if after.Workers < 1 {
+			t.Errorf("no render worker started")
+		}
 	}
 }
 

@@ -26,11 +26,16 @@ import (
 // server retires it when it has grown past a limit, or when a layout
 // fails, and starts a fresh one.
 //
+// Every layout the server needs is made in a worker: the SVG of a map,
+// and the xdot layout that PNG and PDF draw (the drawing itself is done in
+// the server; see svgRenderer.Graphviz).
+//
 // The protocol, over the worker's stdin and stdout, is one request at a
-// time: the server writes a frame of DOT; the worker answers with a status
-// byte (0 ok, 1 error), its resident memory in bytes (8 bytes), and a frame
-// holding the SVG or the error's text. A frame is a 4-byte big-endian
-// length and that many bytes.
+// time: the server writes a frame holding the format ("svg" or "xdot", as
+// render.Graphviz takes it) and a frame of DOT; the worker answers with a
+// status byte (0 ok, 1 error), its resident memory in bytes (8 bytes), and
+// a frame holding the layout or the error's text. A frame is a 4-byte
+// big-endian length and that many bytes.
 
 const workerEnv = "CONCEPTMAP_INTERNAL_RENDER_WORKER"
 
@@ -46,24 +51,34 @@ func init() {
 	}
 }
 
+// maxFormat bounds the frame that names a format.
+const maxFormat = 16
+
 // renderWorker serves layouts until its input ends.
 func renderWorker(in io.Reader, out io.Writer) int {
 	r, w := bufio.NewReader(in), bufio.NewWriter(out)
 	for {
-		dot, err := readFrame(r)
+		format, err := readFrameMax(r, maxFormat)
 		if err == io.EOF {
 			return 0
+		}
+		var dot []byte
+		if err == nil {
+			dot, err = readFrame(r)
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
 		}
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "conceptmap render worker: %v\n", err)
 			return 1
 		}
 		status, payload := byte(0), []byte(nil)
-		svg, err := render.SVGOfDOT(context.Background(), dot)
+		layout, err := render.Graphviz(context.Background(), dot, string(format))
 		if err != nil {
 			status, payload = 1, []byte(err.Error())
 		} else {
-			payload = svg
+			payload = layout
 		}
 		var head [9]byte
 		head[0] = status
@@ -80,13 +95,16 @@ func renderWorker(in io.Reader, out io.Writer) int {
 	}
 }
 
-func readFrame(r io.Reader) ([]byte, error) {
+func readFrame(r io.Reader) ([]byte, error) { return readFrameMax(r, maxFrame) }
+
+// readFrameMax reads a frame of at most limit bytes.
+func readFrameMax(r io.Reader, limit uint32) ([]byte, error) {
 	var n [4]byte
 	if _, err := io.ReadFull(r, n[:]); err != nil {
 		return nil, err
 	}
 	size := binary.BigEndian.Uint32(n[:])
-	if size > maxFrame {
+	if size > limit {
 		return nil, fmt.Errorf("frame of %d bytes is too large", size)
 	}
 	b := make([]byte, size)
@@ -178,10 +196,14 @@ func startWorker(exe string, stderr io.Writer) (*worker, error) {
 	return w, nil
 }
 
-// render lays dot out. A worker that takes longer than timeout is killed.
-func (w *worker) render(dot []byte, timeout time.Duration) ([]byte, error) {
+// render lays dot out in a format, "svg" or "xdot". A worker that takes
+// longer than timeout is killed.
+func (w *worker) render(format string, dot []byte, timeout time.Duration) ([]byte, error) {
 	t := time.AfterFunc(timeout, w.stop)
 	defer t.Stop()
+	if err := writeFrame(w.in, []byte(format)); err != nil {
+		return nil, w.broken(err)
+	}
 	if err := writeFrame(w.in, dot); err != nil {
 		return nil, w.broken(err)
 	}
