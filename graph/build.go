@@ -118,6 +118,7 @@ func (rs *records) checkCategories(g *Graph) {
 		add(c)
 	}
 	declared := len(g.categories) > 0
+	rs.declareCSVCategories(g, declared, add)
 	var implicit []string
 	for _, sc := range rs.concepts {
 		id := sc.c.Category

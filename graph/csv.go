@@ -6,26 +6,62 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // CSV files come in two kinds, told apart by their header row:
 //
 //	relations: from,relation,to[,why][,why_en][,why_zh]
-//	concepts:  id,name_en,name_zh,category,summary_en,summary_zh,aliases[,analogy_en,analogy_zh]
+//	concepts:  id,name_en,name_zh,category,summary_en,summary_zh,aliases,
+//	           analogy_en,analogy_zh,refs,category_en,category_zh
 //
-// Positions are row:column, counting the header as row 1 and fields from
-// 1, as a spreadsheet shows them. A relations file may name concepts that
-// no file defines: they are made, named as written.
+// A concepts file needs id and name_en or name_zh; the other columns may
+// be left out, and columns may come in any order. Positions are
+// row:column, counting the header as row 1 and fields from 1, as a
+// spreadsheet shows them. A relations file may name concepts that no
+// file defines: they are made, named as written.
+//
+// The categories that concepts rows name are declared in the order they
+// first appear, named by category_en and category_zh, unless a YAML or
+// JSON file declares categories: then those rule, and a CSV declares only
+// the categories it names (category_en or category_zh given) that no
+// other file declares. See declareCSVCategories.
+//
+// Two columns hold lists. aliases separates aliases with ';' or '；', and
+// refs holds one reference a line, as
+//
+//	title <arXiv:ID> <URL>
+//
+// either link left out when there is none. In both, a backslash before a
+// character that would otherwise separate (';' and '；' in aliases; '<',
+// '>' and a line break in refs) or before another backslash makes that
+// character literal; any other backslash is itself. JoinCSVAliases and
+// FormatCSVRefs write them.
 
 var (
 	csvRelationCols = []string{"from", "relation", "to", "why", "why_en", "why_zh"}
-	csvConceptCols  = []string{"id", "name_en", "name_zh", "category", "summary_en", "summary_zh", "aliases", "analogy_en", "analogy_zh"}
+	csvConceptCols  = []string{"id", "name_en", "name_zh", "category", "summary_en", "summary_zh", "aliases", "analogy_en", "analogy_zh", "refs", "category_en", "category_zh"}
 )
 
+// csvCategory is a category that rows of a concepts CSV name, with the
+// names their category_en and category_zh columns give it.
+type csvCategory struct {
+	c       *Category
+	named   bool   // some row gives it a name
+	namePos [2]Pos // where its English and Chinese names are first given
+}
+
+// csvCategories are the categories of every concepts CSV of a load, in
+// the order they first appear.
+type csvCategories struct {
+	list  []*csvCategory
+	index map[string]*csvCategory
+}
+
 func (rs *records) readCSV(name string, data []byte) {
-	rs.addFile(name, data)
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a spreadsheet's byte-order mark
+	rs.addFile(name, data)
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	c := csvFile{rs: rs, name: name, r: r}
@@ -70,14 +106,19 @@ func (rs *records) readCSV(name string, data []byte) {
 		}
 	}
 	need := []string{"from", "relation", "to"}
-	if known[0] == "id" {
+	concepts := known[0] == "id"
+	if concepts {
 		need = []string{"id"}
 	}
 	for _, n := range need {
 		if cols[n] == 0 {
-			rs.errorf(c.pos(0), "the header has no %q column; a %s CSV needs %s", n, map[bool]string{true: "concepts", false: "relations"}[n == "id"], strings.Join(need, ","))
+			rs.errorf(c.pos(0), "the header has no %q column; a %s CSV needs %s", n, map[bool]string{true: "concepts", false: "relations"}[concepts], strings.Join(need, ","))
 			ok = false
 		}
+	}
+	if concepts && ok && cols["name_en"] == 0 && cols["name_zh"] == 0 {
+		rs.errorf(c.pos(0), "the header has no \"name_en\" or \"name_zh\" column; a concepts CSV needs id and a name in either")
+		ok = false
 	}
 	if !ok {
 		return
@@ -101,30 +142,8 @@ func (rs *records) readCSV(name string, data []byte) {
 			rs.errorf(c.pos(len(header)), "this row has %d fields but the header has %d", len(rec), len(header))
 			continue
 		}
-		if known[0] == "id" {
-			id, idPos := get("id")
-			sc := srcConcept{c: &Concept{ID: id, Pos: idPos}, idPos: idPos, catPos: idPos}
-			sc.c.Name.En, sc.namePos = get("name_en")
-			sc.c.Name.Zh, _ = get("name_zh")
-			if sc.c.Name.IsZero() {
-				sc.namePos = idPos
-			}
-			sc.c.Category, sc.catPos = get("category")
-			if sc.catPos.Line == 0 {
-				sc.catPos = idPos
-			}
-			sc.c.Summary.En, _ = get("summary_en")
-			sc.c.Summary.Zh, _ = get("summary_zh")
-			sc.c.Analogy.En, _ = get("analogy_en")
-			sc.c.Analogy.Zh, _ = get("analogy_zh")
-			aliases, aPos := get("aliases")
-			for _, a := range strings.FieldsFunc(aliases, func(r rune) bool { return r == ';' || r == '；' }) {
-				if a = strings.TrimSpace(a); a != "" {
-					sc.c.Aliases = append(sc.c.Aliases, a)
-					sc.aliasPos = append(sc.aliasPos, aPos)
-				}
-			}
-			rs.concepts = append(rs.concepts, sc)
+		if concepts {
+			rs.csvConcept(get, func(col string) bool { return cols[col] > 0 })
 			continue
 		}
 		var e srcEdge
@@ -143,6 +162,108 @@ func (rs *records) readCSV(name string, data []byte) {
 			continue
 		}
 		rs.edges = append(rs.edges, e)
+	}
+}
+
+// csvConcept reads one row of a concepts CSV; get returns a column's
+// field and its place, has whether the header has the column.
+func (rs *records) csvConcept(get func(col string) (string, Pos), has func(col string) bool) {
+	id, idPos := get("id")
+	sc := srcConcept{c: &Concept{ID: id, Pos: idPos}, idPos: idPos, catPos: idPos}
+	var zhPos Pos
+	sc.c.Name.En, sc.namePos = get("name_en")
+	sc.c.Name.Zh, zhPos = get("name_zh")
+	if !has("name_en") {
+		sc.namePos = zhPos
+	}
+	if sc.c.Name.IsZero() && id != "" {
+		// Said here, and not by checkConcepts, whose advice is YAML's.
+		rs.errorf(sc.namePos, "concept %q has no name; fill in its name_en or name_zh column", id)
+		sc.badName = true
+	}
+	sc.c.Category, sc.catPos = get("category")
+	if sc.catPos.Line == 0 {
+		sc.catPos = idPos
+	}
+	sc.c.Summary.En, _ = get("summary_en")
+	sc.c.Summary.Zh, _ = get("summary_zh")
+	sc.c.Analogy.En, _ = get("analogy_en")
+	sc.c.Analogy.Zh, _ = get("analogy_zh")
+	aliases, aPos := get("aliases")
+	for _, a := range SplitCSVAliases(aliases) {
+		sc.c.Aliases = append(sc.c.Aliases, a)
+		sc.aliasPos = append(sc.aliasPos, aPos)
+	}
+	refs, rPos := get("refs")
+	var err error
+	if sc.c.Refs, err = ParseCSVRefs(refs); err != nil {
+		rs.errorf(rPos, "refs: %v", err)
+	}
+	var name Text
+	var pos [2]Pos
+	name.En, pos[0] = get("category_en")
+	name.Zh, pos[1] = get("category_zh")
+	switch {
+	case sc.c.Category != "":
+		rs.csvCategory(sc.c.Category, sc.catPos, name, pos)
+	case !name.IsZero():
+		p := pos[0]
+		if name.En == "" {
+			p = pos[1]
+		}
+		rs.errorf(p, "the row names a category, %q, but gives no id for it; fill in the category column", name.In(En))
+	}
+	rs.concepts = append(rs.concepts, sc)
+}
+
+// csvCategory records that a concepts row names category id, giving it
+// name (either language may be empty), written at pos.
+func (rs *records) csvCategory(id string, p Pos, name Text, pos [2]Pos) {
+	cc := rs.csvCats.index[id]
+	if cc == nil {
+		cc = &csvCategory{c: &Category{ID: id, Pos: p}}
+		if rs.csvCats.index == nil {
+			rs.csvCats.index = map[string]*csvCategory{}
+		}
+		rs.csvCats.index[id] = cc
+		rs.csvCats.list = append(rs.csvCats.list, cc)
+	}
+	for i, col := range []string{"category_en", "category_zh"} {
+		have, give := &cc.c.Name.En, name.En
+		if i == 1 {
+			have, give = &cc.c.Name.Zh, name.Zh
+		}
+		switch {
+		case give == "":
+			continue
+		case *have == "":
+			*have, cc.namePos[i], cc.named = give, pos[i], true
+		case *have != give:
+			d := rs.errorf(pos[i], "category %q has the %s %q here but %q before; give every row of a category the same name", id, col, give, *have)
+			d.Notes = append(d.Notes, rs.note(cc.namePos[i], "%q is first named %q here", id, *have))
+		}
+	}
+}
+
+// declareCSVCategories declares, after the categories that YAML and JSON
+// files declare, those that concepts CSV rows name, in the order they
+// first appear. When files declare categories (declared), a CSV declares
+// only those it names, in category_en or category_zh, that no file
+// declares: a category given as an id alone must then be declared, so a
+// typo in it is still caught. A category named by no row is named after
+// its id. checkCategories calls it; add declares a category.
+func (rs *records) declareCSVCategories(g *Graph, declared bool, add func(*Category)) {
+	for _, cc := range rs.csvCats.list {
+		if _, ok := g.catIndex[cc.c.ID]; ok || (declared && !cc.named) {
+			continue
+		}
+		if cc.c.Name.IsZero() {
+			cc.c.Name = Text{En: cc.c.ID}
+			if cc.c.ID == "other" {
+				cc.c.Name = otherCategory
+			}
+		}
+		add(cc.c)
 	}
 }
 
@@ -197,4 +318,191 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// The lists in a CSV cell.
+
+// aliasSeps separate aliases; refSpecial are the characters that shape a
+// refs cell.
+const (
+	aliasSeps  = ";；"
+	refSpecial = "<>\n"
+)
+
+// escapeCSV writes s with a backslash before each character of special,
+// and before each backslash that is followed by one of them, by another
+// backslash or by nothing: what unescapeCSV reads back as s.
+func escapeCSV(b *strings.Builder, s, special string) {
+	for i, r := range s {
+		if r == '\\' {
+			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			if i+1 == len(s) || next == '\\' || strings.ContainsRune(special, next) {
+				b.WriteByte('\\')
+			}
+		} else if strings.ContainsRune(special, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+}
+
+// JoinCSVAliases writes aliases as an aliases cell: joined with ";",
+// each ';', '；' within an alias (and a backslash before one) escaped with
+// a backslash.
+func JoinCSVAliases(aliases []string) string {
+	var b strings.Builder
+	for i, a := range aliases {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		escapeCSV(&b, a, aliasSeps)
+	}
+	return b.String()
+}
+
+// SplitCSVAliases reads an aliases cell: aliases separated by ';' or '；',
+// each trimmed, empty ones dropped. A backslash before ';', '；' or a
+// backslash makes that character part of the alias.
+func SplitCSVAliases(s string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if a := strings.TrimSpace(b.String()); a != "" {
+			out = append(out, a)
+		}
+		b.Reset()
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r == '\\' && i < len(s):
+			if next, m := utf8.DecodeRuneInString(s[i:]); next == '\\' || strings.ContainsRune(aliasSeps, next) {
+				b.WriteRune(next)
+				i += m
+				continue
+			}
+			b.WriteRune(r)
+		case strings.ContainsRune(aliasSeps, r):
+			flush()
+		default:
+			b.WriteRune(r)
+		}
+	}
+	flush()
+	return out
+}
+
+// FormatCSVRefs writes refs as a refs cell: one a line, as
+// "title <arXiv:ID> <URL>", each link only when there is one. A reference
+// with nothing in it is "<>".
+func FormatCSVRefs(refs []Ref) string {
+	var b strings.Builder
+	for i, r := range refs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		start := b.Len()
+		escapeCSV(&b, r.Title, refSpecial)
+		link := func(s string) {
+			if b.Len() > start {
+				b.WriteByte(' ')
+			}
+			b.WriteByte('<')
+			escapeCSV(&b, s, refSpecial)
+			b.WriteByte('>')
+		}
+		// A URL that starts with arXiv: goes second, after an arXiv link,
+		// empty if need be, so that it is not read as an arXiv id.
+		if r.ArXiv != "" || isArXivLink(r.URL) {
+			link("arXiv:" + r.ArXiv)
+		}
+		if r.URL != "" || (r.Title == "" && r.ArXiv == "") {
+			link(r.URL)
+		}
+	}
+	return b.String()
+}
+
+func isArXivLink(s string) bool {
+	return len(s) >= 6 && strings.EqualFold(s[:6], "arxiv:")
+}
+
+// ParseCSVRefs reads a refs cell: one reference a line, its title, then
+// up to two links in angle brackets, <arXiv:ID> and <URL>, in that
+// order. Blank lines are skipped. A backslash before '<', '>', a line
+// break or a backslash makes that character literal.
+func ParseCSVRefs(s string) ([]Ref, error) {
+	var out []Ref
+	var title, link strings.Builder
+	var links []string
+	inLink, some := false, false // some: the line has more than blanks
+	end := func() error {
+		if inLink {
+			return errors.New("a link opened with < is not closed with >; write each reference as: title <arXiv:ID> <URL>")
+		}
+		if some {
+			ref := Ref{Title: strings.TrimSpace(title.String())}
+			for i, l := range links {
+				switch {
+				case len(links) > 2:
+					return errors.New(sprintf("reference %q has %d links; it may have two, <arXiv:ID> and then <URL>", ref.Title, len(links)))
+				case i == 0 && isArXivLink(l):
+					ref.ArXiv = strings.TrimSpace(l[len("arXiv:"):])
+				case i == len(links)-1:
+					ref.URL = l
+				default:
+					return errors.New(sprintf("reference %q has two links and the first is not <arXiv:ID>; write: title <arXiv:ID> <URL>", ref.Title))
+				}
+			}
+			out = append(out, ref)
+		}
+		title.Reset()
+		links, some = links[:0], false
+		return nil
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		escaped := false
+		if r == '\\' && i < len(s) {
+			if next, m := utf8.DecodeRuneInString(s[i:]); next == '\\' || strings.ContainsRune(refSpecial, next) {
+				r, escaped = next, true
+				i += m
+			}
+		}
+		switch {
+		case escaped:
+		case r == '\n':
+			if err := end(); err != nil {
+				return nil, err
+			}
+			continue
+		case r == '\r' && strings.HasPrefix(s[i:], "\n"):
+			continue // CRLF
+		case !inLink && r == '<':
+			inLink, some = true, true
+			link.Reset()
+			continue
+		case inLink && r == '>':
+			inLink = false
+			links = append(links, strings.TrimSpace(link.String()))
+			continue
+		}
+		switch {
+		case inLink:
+			link.WriteRune(r)
+		case len(links) > 0 && !unicode.IsSpace(r):
+			return nil, errors.New("text follows a link; write each reference on a line of its own as: title <arXiv:ID> <URL>")
+		default:
+			title.WriteRune(r)
+		}
+		if !unicode.IsSpace(r) {
+			some = true
+		}
+	}
+	if err := end(); err != nil {
+		return nil, err
+	}
+	return out, nil
 }

@@ -1,7 +1,10 @@
 package graph
 
 import (
+	"math/rand"
 	"os"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -51,6 +54,180 @@ func TestLoadCSV(t *testing.T) {
 	steps := stepIDs(g.Plan([]*Concept{g.Concept("tf")}, nil).Steps)
 	if got := strings.Join(steps, " "); got != "nn rnn tf" {
 		t.Errorf("plan tf = %s", got)
+	}
+	// With no category_en and category_zh columns, the categories come in
+	// the order the rows name them, named after their ids; other, which
+	// lstm falls into, last.
+	if got := categoryList(g); got != "found found|, core core|, other Other|其他" {
+		t.Errorf("categories %s", got)
+	}
+}
+
+func categoryList(g *Graph) string {
+	var out []string
+	for i, c := range g.Categories() {
+		if c.Rank != i {
+			out = append(out, "(rank!)")
+		}
+		out = append(out, c.ID+" "+c.Name.En+"|"+c.Name.Zh)
+	}
+	return strings.Join(out, ", ")
+}
+
+// A concepts CSV as conceptmap export writes it: every column, the
+// categories named on each row, lists escaped.
+const exportedCSV = "\ufeffid,name_en,name_zh,category,summary_en,summary_zh,aliases,analogy_en,analogy_zh,refs,category_en,category_zh\r\n" +
+	"tf,Transformer,Transformer,core,Attention and FFNs.,注意力与前馈。,TF；T\\;F,Like a relay.,像接力。,\"Attention Is All You Need <arXiv:1706.03762>\r\nA \\<blog\\> post <https://example.com/tf>\",Core,核心\r\n" +
+	"rnn,Recurrent neural network,循环神经网络,core,,,RNN,,,,Core,\r\n" +
+	"nn,Neural network,神经网络,found,,,,,,<arXiv: 1234.5678>,Foundations,基础\r\n" +
+	"ppo,PPO,,adv,,,,,,,,\r\n"
+
+func TestLoadCSVExported(t *testing.T) {
+	var l Loader
+	l.DefaultVocabulary("vocab.yaml", []byte(vocab))
+	l.AddFile("concepts.csv", []byte(exportedCSV))
+	l.AddFile("relations.csv", []byte("from,relation,to\ntf,requires,nn\nrnn,requires,tf\nrnn,requires,ppo\n"))
+	g, err := l.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := categoryList(g); got != "core Core|核心, found Foundations|基础, adv adv|" {
+		t.Errorf("categories %s", got)
+	}
+	tf := g.Concept("tf")
+	want := Concept{ID: "tf", Name: Text{"Transformer", "Transformer"}, Aliases: []string{"TF", "T;F"}, Category: "core",
+		Summary: Text{"Attention and FFNs.", "注意力与前馈。"}, Analogy: Text{"Like a relay.", "像接力。"},
+		Refs: []Ref{{Title: "Attention Is All You Need", ArXiv: "1706.03762"}, {Title: "A <blog> post", URL: "https://example.com/tf"}},
+		Pos:  tf.Pos}
+	if !reflect.DeepEqual(*tf, want) {
+		t.Errorf("tf\n got %+v\nwant %+v", *tf, want)
+	}
+	if nn := g.Concept("nn"); !reflect.DeepEqual(nn.Refs, []Ref{{ArXiv: "1234.5678"}}) {
+		t.Errorf("nn refs %+v", nn.Refs)
+	}
+	// Among concepts equally ready, the category order decides: nn
+	// (found) before ppo (adv), then tf (core) before ppo. In alphabetical
+	// order, adv would come first.
+	if got := strings.Join(stepIDs(g.Plan(concepts(t, g, "rnn"), nil).Steps), " "); got != "nn tf ppo rnn" {
+		t.Errorf("plan = %s", got)
+	}
+}
+
+// CSV categories meet categories that YAML declares, or that YAML
+// concepts name without declaring any.
+func TestLoadCSVCategoriesMixed(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml, csv, want string
+	}{{
+		// YAML declares: a CSV row naming a declared category is no
+		// duplicate and the declaration's names stand; a category the CSV
+		// names and no file declares comes after the declared ones.
+		"declared",
+		"categories:\n  - {id: b, name: {en: Bee}}\n  - {id: a, name: {en: Ay, zh: 甲}}\nconcepts:\n  - {id: y, name: Y, category: a}\n",
+		"id,name_en,category,category_en,category_zh\nx,X,new,New,新\nz,Z,a,A from CSV,\nw,W,b,,\n",
+		"b Bee|, a Ay|甲, new New|新",
+	}, {
+		// No file declares: the CSV's categories in their order, then
+		// those YAML concepts name, in id order.
+		"implicit",
+		"concepts:\n  - {id: y, name: Y, category: zeta}\n  - {id: v, name: V, category: c}\n  - {id: u, name: U, category: alpha}\n",
+		"id,name_en,category,category_en\nx,X,c,See\nz,Z,b,\n",
+		"c See|, b b|, alpha alpha|, zeta zeta|",
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			var l Loader
+			l.DefaultVocabulary("vocab.yaml", []byte(vocab))
+			l.AddFile("a.yaml", []byte(tc.yaml))
+			l.AddFile("b.csv", []byte(tc.csv))
+			g, err := l.Load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := categoryList(g); got != tc.want {
+				t.Errorf("categories\n got %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// The aliases and refs cells read back what JoinCSVAliases and
+// FormatCSVRefs write, whatever the text: separators, backslashes, angle
+// brackets and line breaks included.
+func TestCSVListsRoundTrip(t *testing.T) {
+	aliases := [][]string{
+		nil,
+		{"a"},
+		{"a;b", "c；d", `back\slash`, `trailing\`, `two\\;`, `\;`, `\`, `\\`, `;`, "e\\f;g", "多;个"},
+	}
+	refs := [][]Ref{
+		nil,
+		{{Title: "T"}},
+		{{}, {Title: "a <b> c", ArXiv: "1", URL: "https://x/?a=<b>"}, {URL: "arXiv:2"}, {ArXiv: "3", URL: "arXiv:4"},
+			{Title: "two\nlines\\", URL: `\`}, {Title: `\<`, ArXiv: `>`}, {Title: "arXiv:5"}, {Title: "<arXiv:6>"}},
+	}
+	// And random ones, from an alphabet of the characters that matter.
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []rune("ab \\;；<>\n:arXiv")
+	text := func() string {
+		var b strings.Builder
+		for range rng.Intn(8) {
+			b.WriteRune(alphabet[rng.Intn(len(alphabet))])
+		}
+		return strings.TrimSpace(b.String()) // as every loader trims
+	}
+	for range 2000 {
+		var as []string
+		var rs []Ref
+		for range rng.Intn(4) {
+			if a := text(); a != "" {
+				as = append(as, a)
+			}
+			rs = append(rs, Ref{Title: text(), ArXiv: text(), URL: text()})
+		}
+		aliases = append(aliases, as)
+		refs = append(refs, rs)
+	}
+	for _, as := range aliases {
+		cell := JoinCSVAliases(as)
+		if got := SplitCSVAliases(cell); !slices.Equal(got, as) {
+			t.Errorf("aliases %q → %q → %q", as, cell, got)
+		}
+	}
+	for _, rs := range refs {
+		cell := FormatCSVRefs(rs)
+		if got, err := ParseCSVRefs(cell); err != nil || !reflect.DeepEqual(got, rs) {
+			t.Errorf("refs %q → %q → %q, %v", rs, cell, got, err)
+		}
+	}
+}
+
+// A refs cell as a person writes it.
+func TestParseCSVRefs(t *testing.T) {
+	for _, tc := range []struct {
+		cell string
+		want []Ref
+		err  string
+	}{
+		{"", nil, ""},
+		{"\n \n", nil, ""},
+		{"Just a title", []Ref{{Title: "Just a title"}}, ""},
+		{" Paper  <ARXIV: 1234.5678 >\r\n\r\nPage <https://example.com/a b>", []Ref{{Title: "Paper", ArXiv: "1234.5678"}, {Title: "Page", URL: "https://example.com/a b"}}, ""},
+		{`C:\path\file <https://x>`, []Ref{{Title: `C:\path\file`, URL: "https://x"}}, ""},
+		{"Paper <https://x", nil, "not closed"},
+		{"Paper <https://x> more", nil, "text follows a link"},
+		{"Paper <arXiv:1> <https://x> <https://y>", nil, "has 3 links"},
+		{"Paper <https://x> <arXiv:1>", nil, "the first is not <arXiv:ID>"},
+	} {
+		got, err := ParseCSVRefs(tc.cell)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%q: error %v, want %q", tc.cell, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: %q, %v; want %q", tc.cell, got, err, tc.want)
+		}
 	}
 }
 

@@ -56,7 +56,8 @@ type records struct {
 	relations  []srcRelation
 	categories []srcCategory
 	concepts   []srcConcept
-	edges      []srcEdge // relations given apart from their concepts (CSV, JSON)
+	edges      []srcEdge     // relations given apart from their concepts (CSV, JSON)
+	csvCats    csvCategories // categories that concepts CSV rows name (csv.go)
 	diags      []Diagnostic
 	lines      map[string][]string // file → its lines, for quoting sources
 	quotes     map[Pos]srcQuote    // places whose source is not at their line and column (CSV)

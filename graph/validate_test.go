@@ -208,6 +208,28 @@ concepts:
 			"concepts.csv":  "id,name_en,name_zh,category\nattention,Attention,注意力,\nmha,\"Multi-head\nattention\",多头注意力,\n,,,\n",
 			"relations.csv": "from,relation,to,why\nmha,requires,attention,x,extra\nmha,requirs,attention\n,requires,mha\nmha,uses,atention\nmha,\"bad\"quote,x\n",
 		}},
+		// A byte-order mark, as spreadsheets write: not quoted, and no
+		// column off.
+		{"csv_bom", map[string]string{
+			"concepts.csv":  "\ufeffid,name_en,categry\na,A,x\n",
+			"relations.csv": "\ufefffrom,relation,to\r\na,requires,b\r\na,requirs,b\r\n",
+		}},
+		{"csv_concepts", map[string]string{
+			"concepts.csv": "id,name_en,name_zh,category,category_en,category_zh,refs\n" +
+				"a,,,core,Core,核心,\n" + // no name
+				"b,B,乙,core,Core models,核心,\n" + // another name for core
+				"c,C,,,Lost,,\n" + // a category name without an id
+				"d,D,,core,,,\"Paper <https://x\"\n" +
+				"e,E,,core,,,Paper <https://x> more\n" +
+				"f,F,,core,,,Paper <https://x> <arXiv:1>\n",
+			"names.csv": "id,category\nz,core\n",
+		}},
+		// Categories declared in YAML: a CSV category given as an id alone
+		// must be one of them.
+		{"csv_categories", map[string]string{
+			"a.yaml":       "categories:\n  - {id: basics, name: {en: Basics}}\nconcepts:\n  - {id: a, name: A, category: basics}\n",
+			"concepts.csv": "id,name_en,category,category_en\nb,B,basic,\nc,C,advanced,\nd,D,named,Named\n",
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var l Loader

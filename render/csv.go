@@ -3,26 +3,35 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
-	"strings"
 
 	"github.com/conceptmap/conceptmap/graph"
 )
 
-// The header rows of the two CSV files.
+// The header rows of the two CSV files. The concepts file's first seven
+// columns are those of earlier versions, in the same places.
 var (
-	CSVConceptsHeader  = []string{"id", "name_en", "name_zh", "category", "summary_en", "summary_zh", "aliases"}
+	CSVConceptsHeader  = []string{"id", "name_en", "name_zh", "category", "summary_en", "summary_zh", "aliases", "analogy_en", "analogy_zh", "refs", "category_en", "category_zh"}
 	CSVRelationsHeader = []string{"from", "relation", "to", "why_en", "why_zh"}
 )
 
-// CSV returns the view as two CSV files, for spreadsheets and scripts:
-// the concepts, one a row in id order (aliases joined with ";"), and the
-// relations, one a row in the order of the view. Both are UTF-8 with a
+// CSV returns the view as two CSV files, for spreadsheets and scripts,
+// which graph's loader reads back as the same concepts, relations and
+// categories. The concepts come one a row, by category in category order
+// and then by id, each row carrying its category's names, so that the
+// categories come back in their order with their names; aliases are
+// joined with ";" and refs written one a line as "title <arXiv:ID> <URL>",
+// as graph.JoinCSVAliases and graph.FormatCSVRefs escape them. The
+// relations come one a row in the order of the view. Both are UTF-8 with a
 // header row, quoted as RFC 4180 says (encoding/csv, which ends lines with
 // LF); text is written exactly as it is, line breaks and all.
 func CSV(g *graph.Graph, v graph.View) (concepts, relations []byte) {
 	rows := [][]string{CSVConceptsHeader}
-	for _, c := range viewConcepts(v) {
-		rows = append(rows, []string{c.ID, c.Name.En, c.Name.Zh, c.Category, c.Summary.En, c.Summary.Zh, strings.Join(c.Aliases, ";")})
+	for _, grp := range groups(g, viewConcepts(v)) {
+		for _, c := range grp.members {
+			rows = append(rows, []string{c.ID, c.Name.En, c.Name.Zh, c.Category, c.Summary.En, c.Summary.Zh,
+				graph.JoinCSVAliases(c.Aliases), c.Analogy.En, c.Analogy.Zh, graph.FormatCSVRefs(c.Refs),
+				grp.cat.Name.En, grp.cat.Name.Zh})
+		}
 	}
 	concepts = csvBytes(rows)
 	rows = [][]string{CSVRelationsHeader}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -265,6 +266,11 @@ func TestJSONFieldOrder(t *testing.T) {
 
 // --- CSV
 
+// TestCSVRoundTrip checks the CSV files field by field: the header, the
+// concepts by category (in category order) and then by id, each row with
+// every field of its concept and its category's names, and the relations
+// in the order of the view. The aliases and refs cells read back, with
+// graph's readers, as the concept's lists.
 func TestCSVRoundTrip(t *testing.T) {
 	for _, eg := range exportGraphs(t) {
 		t.Run(eg.name, func(t *testing.T) {
@@ -272,16 +278,33 @@ func TestCSVRoundTrip(t *testing.T) {
 			v := g.All()
 			concepts, relations := CSV(g, v)
 			rows := readCSV(t, concepts)
-			if !slices.Equal(rows[0], CSVConceptsHeader) || strings.Join(rows[0], ",") != "id,name_en,name_zh,category,summary_en,summary_zh,aliases" {
+			if !slices.Equal(rows[0], CSVConceptsHeader) || strings.Join(rows[0], ",") != "id,name_en,name_zh,category,summary_en,summary_zh,aliases,analogy_en,analogy_zh,refs,category_en,category_zh" {
 				t.Errorf("concepts header %q", rows[0])
 			}
 			if len(rows)-1 != len(v.Concepts) {
 				t.Fatalf("%d concept rows, want %d", len(rows)-1, len(v.Concepts))
 			}
-			for i, c := range v.Concepts {
-				want := []string{c.ID, c.Name.En, c.Name.Zh, c.Category, c.Summary.En, c.Summary.Zh, strings.Join(c.Aliases, ";")}
-				if !slices.Equal(rows[i+1], want) {
-					t.Errorf("concept row %d:\n got %q\nwant %q", i+1, rows[i+1], want)
+			cs := slices.Clone(v.Concepts)
+			slices.SortStableFunc(cs, func(a, b *graph.Concept) int {
+				if d := g.Category(a.Category).Rank - g.Category(b.Category).Rank; d != 0 {
+					return d
+				}
+				return strings.Compare(a.ID, b.ID)
+			})
+			for i, c := range cs {
+				cat := g.Category(c.Category)
+				want := []string{c.ID, c.Name.En, c.Name.Zh, c.Category, c.Summary.En, c.Summary.Zh, graph.JoinCSVAliases(c.Aliases),
+					c.Analogy.En, c.Analogy.Zh, graph.FormatCSVRefs(c.Refs), cat.Name.En, cat.Name.Zh}
+				row := rows[i+1]
+				if !slices.Equal(row, want) {
+					t.Errorf("concept row %d:\n got %q\nwant %q", i+1, row, want)
+					continue
+				}
+				if got := graph.SplitCSVAliases(row[6]); !slices.Equal(got, c.Aliases) {
+					t.Errorf("%s: aliases %q read back as %q", c.ID, c.Aliases, got)
+				}
+				if got, err := graph.ParseCSVRefs(row[9]); err != nil || !reflect.DeepEqual(got, c.Refs) {
+					t.Errorf("%s: refs %q read back as %q, %v", c.ID, c.Refs, got, err)
 				}
 			}
 			rows = readCSV(t, relations)
@@ -554,39 +577,254 @@ func pythonWithNetworkx(t *testing.T) string {
 	return ""
 }
 
-// TestExportLoadsBack loads each JSON export with graph's importer and
-// exports it again: the bytes are the same. CSV, which has no vocabulary,
-// does the same over the bundled vocabulary for the graphs that use it.
-func TestExportLoadsBack(t *testing.T) {
+// lists is a graph whose aliases and references hold what the aliases
+// and refs cells of a CSV must escape: separators, backslashes, angle
+// brackets, line breaks, URLs that look like arXiv links, references with
+// no title or nothing at all.
+const lists = `categories:
+  - id: b
+    name: {en: "B <first>", zh: 乙}
+  - id: a
+    name: {en: "A; a", zh: "甲；\\"}
+concepts:
+  - id: x
+    name: {en: X}
+    category: a
+    aliases: ["a;b", "c；d", 'back\slash', 'trailing\', 'two\\;', '\;', 'e\f;g']
+    refs:
+      - {title: "Title <with> brackets", arxiv: "1234.5678", url: "https://example.com/a?b=c&d=<e>"}
+      - {title: "Ends with <x>"}
+      - {title: "Two\nlines \\ and a backslash \\", url: "arXiv:not-an-id"}
+      - {url: "https://example.com/only-url"}
+      - {arxiv: "2501.12948"}
+      - {}
+      - {title: "arXiv:looks like a link", arxiv: "1", url: "arXiv:2"}
+  - id: y
+    name: {zh: 乙}
+    category: b
+    aliases: [Y]
+    analogy: {en: "Like x; but \"y\"", zh: 像 x}
+    relations:
+      - {relation: requires, to: x, why: {en: "x, first", zh: "先 x"}}
+  - id: z
+    name: {en: Z}
+    category: b
+    relations:
+      - {relation: related_to, to: y}
+`
+
+// roundTripGraphs are the graphs that must come back unchanged from JSON
+// and CSV: those of every export, the graph package's fixture, and lists.
+// vocab is the relation vocabulary that a CSV load needs, as a file.
+func roundTripGraphs(t *testing.T) []struct {
+	name  string
+	g     *graph.Graph
+	vocab []byte
+} {
+	t.Helper()
+	var out []struct {
+		name  string
+		g     *graph.Graph
+		vocab []byte
+	}
+	add := func(name string, g *graph.Graph, vocab []byte) {
+		out = append(out, struct {
+			name  string
+			g     *graph.Graph
+			vocab []byte
+		}{name, g, vocab})
+	}
 	for _, eg := range exportGraphs(t) {
-		v := eg.g.All()
-		js := JSON(eg.g, v)
+		vocab := vocabularyJSON(t, eg.g)
+		if eg.name == "bundled" {
+			vocab = data.Vocabulary // as conceptmap loads --data
+		}
+		add(eg.name, eg.g, vocab)
+	}
+	g := load(t, "../graph/testdata/fixture.yaml")
+	add("graph fixture", g, vocabularyJSON(t, g))
+	var l graph.Loader
+	l.DefaultVocabulary("relations.yaml", data.Vocabulary)
+	l.AddFile("lists.yaml", []byte(lists))
+	g, err := l.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	add("lists", g, data.Vocabulary)
+	return out
+}
+
+// vocabularyJSON returns g's relation vocabulary alone as a JSON file.
+func vocabularyJSON(t *testing.T, g *graph.Graph) []byte {
+	t.Helper()
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal(JSON(g, graph.View{}), &doc); err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(map[string]json.RawMessage{"format": doc["format"], "version": doc["version"], "relations": doc["relations"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestExportLoadsBack loads each JSON and CSV export with graph's loader,
+// the CSV over the graph's relation vocabulary (which CSV does not
+// carry), and checks that the graph that comes back is the same: every
+// relation type, every category with its names in order (for CSV, every
+// category that has concepts, as a category without any has no row to
+// carry it), every concept with all its fields, every edge with its
+// reasons, and the same plans. Exporting it again gives the same bytes.
+func TestExportLoadsBack(t *testing.T) {
+	for _, rg := range roundTripGraphs(t) {
+		v := rg.g.All()
+		js := JSON(rg.g, v)
 		var l graph.Loader
-		l.AddFile(eg.name+".json", js)
+		l.AddFile(rg.name+".json", js)
 		g2, err := l.Load()
 		if err != nil {
-			t.Errorf("%s: the JSON export does not load: %v", eg.name, err)
-			continue
+			t.Errorf("%s: the JSON export does not load: %v", rg.name, err)
+		} else {
+			sameGraph(t, rg.name+" JSON", rg.g, g2, false)
+			if again := JSON(g2, g2.All()); !bytes.Equal(again, js) {
+				t.Errorf("%s: JSON → load → JSON changed the bytes", rg.name)
+			}
 		}
-		if again := JSON(g2, g2.All()); !bytes.Equal(again, js) {
-			t.Errorf("%s: JSON → load → JSON changed the bytes", eg.name)
-		}
-		if eg.name == "hostile" {
-			continue // its vocabulary is its own
-		}
-		concepts, relations := CSV(eg.g, v)
+
+		concepts, relations := CSV(rg.g, v)
 		l = graph.Loader{}
-		l.DefaultVocabulary("relations.yaml", data.Vocabulary)
+		vocabName := "relations.yaml"
+		if bytes.HasPrefix(rg.vocab, []byte("{")) {
+			vocabName = "relations.json"
+		}
+		l.DefaultVocabulary(vocabName, rg.vocab)
 		l.AddFile("concepts.csv", concepts)
 		l.AddFile("relations.csv", relations)
 		g3, err := l.Load()
 		if err != nil {
-			t.Errorf("%s: the CSV export does not load: %v", eg.name, err)
+			t.Errorf("%s: the CSV export does not load: %v", rg.name, err)
 			continue
 		}
+		sameGraph(t, rg.name+" CSV", rg.g, g3, true)
 		c2, r2 := CSV(g3, g3.All())
 		if !bytes.Equal(c2, concepts) || !bytes.Equal(r2, relations) {
-			t.Errorf("%s: CSV → load → CSV changed the bytes", eg.name)
+			t.Errorf("%s: CSV → load → CSV changed the bytes", rg.name)
+		}
+	}
+}
+
+// sameGraph checks that got, loaded from an export of want, is want.
+// usedCategories: only the categories that have concepts are compared.
+func sameGraph(t *testing.T, name string, want, got *graph.Graph, usedCategories bool) {
+	t.Helper()
+	// Relation types, in order.
+	var wr, gr []graph.RelationType
+	for _, r := range want.Relations() {
+		wr = append(wr, *r)
+		wr[len(wr)-1].Pos = graph.Pos{}
+	}
+	for _, r := range got.Relations() {
+		gr = append(gr, *r)
+		gr[len(gr)-1].Pos = graph.Pos{}
+	}
+	if !reflect.DeepEqual(gr, wr) {
+		t.Errorf("%s: relation types\n got %+v\nwant %+v", name, gr, wr)
+	}
+	// Categories: ids and names, in rank order.
+	used := map[string]bool{}
+	for _, c := range want.Concepts() {
+		used[c.Category] = true
+	}
+	var wc, gc []string
+	for _, c := range want.Categories() {
+		if !usedCategories || used[c.ID] {
+			wc = append(wc, fmt.Sprintf("%q %q %q", c.ID, c.Name.En, c.Name.Zh))
+		}
+	}
+	for i, c := range got.Categories() {
+		gc = append(gc, fmt.Sprintf("%q %q %q", c.ID, c.Name.En, c.Name.Zh))
+		if c.Rank != i {
+			t.Errorf("%s: category %s has rank %d at place %d", name, c.ID, c.Rank, i)
+		}
+	}
+	if !slices.Equal(gc, wc) {
+		t.Errorf("%s: categories\n got %s\nwant %s", name, strings.Join(gc, ", "), strings.Join(wc, ", "))
+	}
+	// Concepts, every field but the position; an empty list is no list.
+	strip := func(c *graph.Concept) graph.Concept {
+		x := *c
+		x.Pos = graph.Pos{}
+		if len(x.Aliases) == 0 {
+			x.Aliases = nil
+		}
+		if len(x.Refs) == 0 {
+			x.Refs = nil
+		}
+		return x
+	}
+	if len(got.Concepts()) != len(want.Concepts()) {
+		t.Errorf("%s: %d concepts, want %d", name, len(got.Concepts()), len(want.Concepts()))
+	}
+	missing := false
+	for _, w := range want.Concepts() {
+		g := got.Concept(w.ID)
+		if g == nil {
+			t.Errorf("%s: concept %q is missing", name, w.ID)
+			missing = true
+			continue
+		}
+		if gs, ws := strip(g), strip(w); !reflect.DeepEqual(gs, ws) {
+			t.Errorf("%s: concept %q\n got %#v\nwant %#v", name, w.ID, gs, ws)
+		}
+	}
+	// Edges, in order, with their reasons.
+	edges := func(g *graph.Graph) []graph.Edge {
+		es := slices.Clone(g.Edges())
+		for i := range es {
+			es[i].Pos = graph.Pos{}
+		}
+		return es
+	}
+	if ge, we := edges(got), edges(want); !reflect.DeepEqual(ge, we) {
+		t.Errorf("%s: edges\n got %+v\nwant %+v", name, ge, we)
+	}
+	// Plans: each concept alone, and a few together over a known one.
+	if missing {
+		return
+	}
+	plan := func(g *graph.Graph, targets, known []string) string {
+		find := func(ids []string) []*graph.Concept {
+			var cs []*graph.Concept
+			for _, id := range ids {
+				cs = append(cs, g.Concept(id))
+			}
+			return cs
+		}
+		var b strings.Builder
+		for _, s := range g.Plan(find(targets), find(known)).Steps {
+			fmt.Fprintf(&b, "%s %v", s.Concept.ID, s.Target)
+			for _, e := range s.Because {
+				fmt.Fprintf(&b, " %s-%s-%s", e.From, e.Relation, e.To)
+			}
+			b.WriteString("; ")
+		}
+		return b.String()
+	}
+	var ids []string
+	for _, c := range want.Concepts() {
+		ids = append(ids, c.ID)
+	}
+	var every3 []string
+	for i := 0; i < len(ids); i += 3 {
+		every3 = append(every3, ids[i])
+	}
+	cases := [][2][]string{{ids[len(ids)/2:], ids[:1]}, {every3, nil}}
+	for _, id := range ids {
+		cases = append(cases, [2][]string{{id}, nil})
+	}
+	for _, c := range cases {
+		if gp, wp := plan(got, c[0], c[1]), plan(want, c[0], c[1]); gp != wp {
+			t.Errorf("%s: plan %v knowing %v\n got %s\nwant %s", name, c[0], c[1], gp, wp)
 		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/conceptmap/conceptmap/render"
 )
 
 func TestExportFormat(t *testing.T) {
@@ -97,7 +99,7 @@ func TestExportCSVFiles(t *testing.T) {
 			t.Errorf("-o %s: stderr %q, want %q…", tc.out, stderr, want)
 		}
 		rows := readCSVFile(t, c)
-		if !slices.Equal(rows[0], []string{"id", "name_en", "name_zh", "category", "summary_en", "summary_zh", "aliases"}) || len(rows) < 5 {
+		if !slices.Equal(rows[0], render.CSVConceptsHeader) || len(rows) < 5 {
 			t.Errorf("%s: %d rows, header %q", c, len(rows), rows[0])
 		}
 		for _, row := range rows[1:] {
