@@ -17,8 +17,9 @@ var (
 	lineStyles   = []string{"solid", "dashed", "dotted", "bold"}
 )
 
-// defaultStyle fills a relation type's missing style fields.
-var defaultStyle = Style{Color: "#4a5568", Line: "solid", Arrow: "normal"}
+// DefaultStyle fills a relation type's missing style fields, and draws a
+// relation whose type a view does not know.
+var DefaultStyle = Style{Color: "#4a5568", Line: "solid", Arrow: "normal"}
 
 // otherCategory holds concepts that name no category.
 var otherCategory = Text{En: "Other", Zh: "其他"}
@@ -71,9 +72,9 @@ func (rs *records) checkRelations(g *Graph) {
 		case !isOrder(string(r.First)):
 			rs.errorf(sr.firstP, "first must be source, target or none, not %q", string(r.First))
 		}
-		r.Style.Color = cmp.Or(r.Style.Color, defaultStyle.Color)
-		r.Style.Line = cmp.Or(r.Style.Line, defaultStyle.Line)
-		r.Style.Arrow = cmp.Or(r.Style.Arrow, defaultStyle.Arrow)
+		r.Style.Color = cmp.Or(r.Style.Color, DefaultStyle.Color)
+		r.Style.Line = cmp.Or(r.Style.Line, DefaultStyle.Line)
+		r.Style.Arrow = cmp.Or(r.Style.Arrow, DefaultStyle.Arrow)
 		if !contains(lineStyles, r.Style.Line) {
 			rs.errorf(sr.stylePos("line"), "relation type %q: style line must be one of %s, not %q", r.ID, strings.Join(lineStyles, ", "), r.Style.Line)
 		}

@@ -134,12 +134,7 @@ type dotWriter struct {
 }
 
 // text returns t in the chosen language as the lines to draw.
-func (d *dotWriter) text(t graph.Text) []string {
-	if d.opt.Lang == graph.Both && t.En != "" && t.Zh != "" && t.En != t.Zh {
-		return append(lines(t.En), lines(t.Zh)...)
-	}
-	return lines(t.In(d.opt.Lang))
-}
+func (d *dotWriter) text(t graph.Text) []string { return textLines(t, d.opt.Lang) }
 
 // width returns how wide the widest of the lines is drawn at the given
 // size: as Options.Measure says, or as we estimate.
@@ -320,33 +315,12 @@ func (d *dotWriter) header() {
 // concepts writes one cluster per category, in category order, each with
 // its concepts sorted by id.
 func (d *dotWriter) concepts(cs []*graph.Concept) {
-	cs = slices.Clone(cs)
-	slices.SortStableFunc(cs, func(a, b *graph.Concept) int { return strings.Compare(a.ID, b.ID) })
-	cs = slices.CompactFunc(cs, func(a, b *graph.Concept) bool { return a.ID == b.ID })
+	cs = viewConcepts(graph.View{Concepts: cs})
 	for i, c := range cs {
 		d.names[c.ID] = "n" + strconv.Itoa(i)
 	}
-	byCat := map[string][]*graph.Concept{}
-	for _, c := range cs {
-		byCat[c.Category] = append(byCat[c.Category], c)
-	}
-	cats := slices.Clone(d.g.Categories())
-	// A view built by hand may name categories the graph lacks.
-	var extra []string
-	for id := range byCat {
-		if d.g.Category(id) == nil {
-			extra = append(extra, id)
-		}
-	}
-	slices.Sort(extra)
-	for _, id := range extra {
-		cats = append(cats, &graph.Category{ID: id, Name: graph.Text{En: id}, Rank: len(cats)})
-	}
-	for _, cat := range cats {
-		members := byCat[cat.ID]
-		if len(members) == 0 {
-			continue
-		}
+	for _, gr := range groups(d.g, cs) {
+		cat, members := gr.cat, gr.members
 		h := d.theme.palette[cat.Rank%len(d.theme.palette)]
 		d.b.WriteString("\n\tsubgraph cluster_" + strconv.Itoa(cat.Rank) + " {\n")
 		d.attrs("\t\t", "graph",
@@ -500,7 +474,8 @@ func (d *dotWriter) edges(es []graph.Edge) []*graph.RelationType {
 }
 
 // relation returns the relation type with the given id, making a plain one
-// up for an id that the vocabulary lacks.
+// up, once, for an id that the vocabulary lacks: the legend tells types
+// apart by pointer.
 func (d *dotWriter) relation(id string) *graph.RelationType {
 	if rt := d.g.Relation(id); rt != nil {
 		return rt
@@ -508,13 +483,10 @@ func (d *dotWriter) relation(id string) *graph.RelationType {
 	if d.unknown == nil {
 		d.unknown = map[string]*graph.RelationType{}
 	}
-	rt := d.unknown[id]
-	if rt == nil {
-		rt = &graph.RelationType{ID: id, Label: graph.Text{En: id}, First: graph.FirstNone,
-			Style: graph.Style{Color: "#4a5568", Line: "solid", Arrow: "normal"}}
-		d.unknown[id] = rt
+	if d.unknown[id] == nil {
+		d.unknown[id] = relationOf(d.g, id)
 	}
-	return rt
+	return d.unknown[id]
 }
 
 func lineStyle(line string) string {

@@ -75,7 +75,7 @@ func relationOf(g *graph.Graph, id string) *graph.RelationType {
 		return rt
 	}
 	return &graph.RelationType{ID: id, Label: graph.Text{En: id}, Inverse: graph.Text{En: id}, First: graph.FirstNone,
-		Style: graph.Style{Color: "#4a5568", Line: "solid", Arrow: "normal"}}
+		Style: graph.DefaultStyle}
 }
 
 // textLines returns t in lang as lines to draw: with graph.Both, the
