@@ -19,9 +19,11 @@ type selection struct {
 	category  string
 	relations []string
 	cmd       string // the command, for usage errors
+	fs        *pflag.FlagSet
 }
 
 func (s *selection) flags(fs *pflag.FlagSet) {
+	s.fs = fs
 	fs.StringArrayVar(&s.plan, "plan", nil, "show the learning plan for these concepts, comma-separated, numbered in order")
 	fs.StringArrayVar(&s.known, "known", nil, "with --plan: concepts you already know, comma-separated")
 	fs.StringVar(&s.focus, "focus", "", "show the neighbourhood of this concept")
@@ -40,6 +42,8 @@ func (s *selection) check(cmd string) error {
 		return usagef(cmd, "--known only makes sense with --plan")
 	case s.depth < 1:
 		return usagef(cmd, "--depth must be 1 or more, not %d", s.depth)
+	case s.fs != nil && s.fs.Changed("depth") && s.focus == "":
+		return usagef(cmd, "--depth goes with --focus: how far from the focused concept to look")
 	}
 	return nil
 }
