@@ -11,8 +11,10 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"os/exec"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -152,7 +154,15 @@ func (s *server) graph() *graph.Graph {
 	return s.g
 }
 
+// serveMemoryLimit is the heap the server aims to stay under, unless
+// GOMEMLIMIT says otherwise: drawing a PNG takes tens of megabytes for a
+// moment, and without a limit the collector lets such peaks pile up.
+const serveMemoryLimit = 160 << 20
+
 func (s *server) listenAndServe(e *env, addr string, open bool) error {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(serveMemoryLimit)
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", addr, err)
