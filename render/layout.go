@@ -133,14 +133,6 @@ func (l *layout) setPad(v string) {
 	}
 }
 
-func (l *layout) add(kind, name string, lists ...[]xop) {
-	for _, ops := range lists {
-		if len(ops) > 0 {
-			l.items = append(l.items, item{kind, name, ops})
-		}
-	}
-}
-
 func parseBB(s string) ([4]float64, error) {
 	var bb [4]float64
 	f := strings.Split(s, ",")

@@ -156,6 +156,3 @@ func (d *drawing) picture(ctx context.Context, g *graph.Graph, v graph.View, opt
 	}
 	return render.PDF(ctx, g, v, opt, ro)
 }
-
-// mapFormat is the format of map's output.
-func mapFormat(format, out string) (string, error) { return pictureFormat("map", format, out) }

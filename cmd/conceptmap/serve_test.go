@@ -293,7 +293,7 @@ func exportFormatOf(id string) string {
 
 // mapFormatOf reports whether the map command writes format id.
 func mapFormatOf(id string) bool {
-	_, err := mapFormat(id, "")
+	_, err := pictureFormat("map", id, "")
 	return err == nil
 }
 

@@ -158,13 +158,12 @@ func procStatus(pid, field string) uint64 {
 
 // worker is the server's side of one render worker process.
 type worker struct {
-	cmd     *exec.Cmd
-	in      io.WriteCloser
-	out     *bufio.Reader
-	renders int
-	rss     uint64 // as of its last answer
-	exited  chan struct{}
-	once    sync.Once
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	out    *bufio.Reader
+	rss    uint64 // as of its last answer
+	exited chan struct{}
+	once   sync.Once
 }
 
 // errLayout is a layout that Graphviz refused, as opposed to a worker
@@ -215,7 +214,6 @@ func (w *worker) render(format string, dot []byte, timeout time.Duration) ([]byt
 	if err != nil {
 		return nil, w.broken(err)
 	}
-	w.renders++
 	w.rss = binary.BigEndian.Uint64(head[1:])
 	if head[0] != 0 {
 		return nil, &errLayout{string(payload)}
