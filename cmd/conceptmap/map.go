@@ -22,7 +22,7 @@ func init() {
 			"conceptmap map --path RNN Transformer -o path.pdf",
 			"conceptmap map --plan DPO --highlight reward_model --theme print -o dpo.pdf",
 			"conceptmap map --focus GRPO --layout neato --transparent -o grpo.png",
-			"conceptmap map --plan GQA --dpi 300 --font /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc -o gqa.png",
+			"conceptmap map --plan GQA --size 16:9 --dpi 300 --font /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc -o gqa.png",
 			"conceptmap map --category post_training --format dot > post.dot",
 		},
 		setup: func(fs *pflag.FlagSet, co *common) func(*env, []string) error {
