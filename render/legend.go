@@ -10,6 +10,10 @@ import (
 
 var legendTitle = graph.Text{En: "Legend", Zh: "图例"}
 
+// legendColumns is how many entries a legend row holds in a top-to-bottom
+// map.
+const legendColumns = 4
+
 // legend draws, for each relation type in rts, a sample edge in that
 // type's style followed by its label: in a row when the map runs top to
 // bottom, in a column when it runs left to right. Label nodes and sample
@@ -37,16 +41,13 @@ func (d *dotWriter) legend(rts []*graph.RelationType, marks []mark) {
 		labels[i] = d.text(rt.Label)
 		widest = max(widest, d.width(labels[i], legendSize))
 	}
-	rank := "\t\t{ rank=same;"
+	var heads, tails []string // each entry's first and last node
 	for i, rt := range rts {
 		k := strconv.Itoa(i)
 		p, q := "legend_p"+k, "legend_q"+k
 		w := widest // a column: labels of one width, aligned left
 		if d.rankdir == "TB" {
 			w = d.width(labels[i], legendSize)
-			rank += " " + p + "; " + q + ";"
-		} else {
-			rank += " " + p + ";"
 		}
 		d.attrs("\t\t", p, "width", quote("0.4"))
 		d.attrs("\t\t", q, "class", quote("legend"), "label", table(labels[i], w))
@@ -56,40 +57,46 @@ func (d *dotWriter) legend(rts []*graph.RelationType, marks []mark) {
 			"style", quote(lineStyle(rt.Style.Line)),
 			"arrowhead", quote(rt.Style.Arrow),
 			"tailclip", "false")
+		heads, tails = append(heads, p), append(tails, q)
 	}
 	// How concepts are drawn: a sample box and its meaning.
 	for i, m := range marks {
 		k := strconv.Itoa(i)
 		p, q := "legend_m"+k, "legend_n"+k
 		ls := d.text(m.label)
-		if d.rankdir == "TB" {
-			rank += " " + p + "; " + q + ";"
-		} else {
-			rank += " " + p + ";"
-		}
 		d.attrs("\t\t", p, "shape", "box", "style", quote(m.style), "fillcolor", quote(m.fill),
 			"color", quote(m.line), "penwidth", quote(m.pen), "label", quote(cmp.Or(m.sample, " ")),
 			"width", quote("0.4"), "height", quote("0.25"), "fontsize", num(legendSize))
 		d.attrs("\t\t", q, "class", quote("legend"), "label", table(ls, d.width(ls, legendSize)))
 		d.attrs("\t\t", p+" -> "+q, "style", "invis")
+		heads, tails = append(heads, p), append(tails, q)
 	}
-	d.b.WriteString(rank + " }\n")
-	// Invisible edges keep the samples in vocabulary order. Graphviz
-	// stacks a left-to-right rank from the bottom up, hence the reversal.
-	var heads, tails []string // each entry's first and last node
-	for i := range rts {
-		k := strconv.Itoa(i)
-		heads, tails = append(heads, "legend_p"+k), append(tails, "legend_q"+k)
-	}
-	for i := range marks {
-		k := strconv.Itoa(i)
-		heads, tails = append(heads, "legend_m"+k), append(tails, "legend_n"+k)
-	}
-	for i := 1; i < len(heads); i++ {
-		if d.rankdir == "TB" {
-			d.attrs("\t\t", tails[i-1]+" -> "+heads[i], "style", "invis")
-		} else {
+	if d.rankdir != "TB" {
+		// A column: every sample in one rank, which Graphviz stacks from
+		// the bottom up, hence the reversed invisible edges that keep the
+		// vocabulary's order.
+		d.b.WriteString("\t\t{ rank=same; " + strings.Join(heads, "; ") + "; }\n")
+		for i := 1; i < len(heads); i++ {
 			d.attrs("\t\t", heads[i]+" -> "+heads[i-1], "style", "invis")
+		}
+		d.b.WriteString("\t}\n")
+		return
+	}
+	// Rows of legendColumns entries, so that a long legend does not make
+	// the map as wide as itself: each row one rank, kept in order by
+	// invisible edges, each row under the one before.
+	for start := 0; start < len(heads); start += legendColumns {
+		end := min(start+legendColumns, len(heads))
+		row := "\t\t{ rank=same;"
+		for i := start; i < end; i++ {
+			row += " " + heads[i] + "; " + tails[i] + ";"
+			if i > start {
+				d.attrs("\t\t", tails[i-1]+" -> "+heads[i], "style", "invis")
+			}
+		}
+		d.b.WriteString(row + " }\n")
+		if start > 0 {
+			d.attrs("\t\t", heads[start-legendColumns]+" -> "+heads[start], "style", "invis")
 		}
 	}
 	d.b.WriteString("\t}\n")
