@@ -24,6 +24,27 @@ var (
 	codeScript = regexp.MustCompile(`(?s)<script>(.*?)</script>`)
 )
 
+// embeddedMaps returns the maps of a page's cm-maps block by language,
+// and how many distinct maps it holds.
+func embeddedMaps(t *testing.T, blocks map[string][]byte) (map[graph.Lang]string, int) {
+	t.Helper()
+	var ms struct {
+		En, Zh, Both *int
+		Maps         []string
+	}
+	if err := json.Unmarshal(blocks["cm-maps"], &ms); err != nil {
+		t.Fatalf("the embedded maps: %v", err)
+	}
+	out := map[graph.Lang]string{}
+	for l, i := range map[graph.Lang]*int{graph.En: ms.En, graph.Zh: ms.Zh, graph.Both: ms.Both} {
+		if i == nil || *i < 0 || *i >= len(ms.Maps) {
+			t.Fatalf("the embedded maps have no map for %s: %.200s", l, blocks["cm-maps"])
+		}
+		out[l] = ms.Maps[*i]
+	}
+	return out, len(ms.Maps)
+}
+
 // pageParts returns the JSON blocks of a page by id, and its code.
 func pageParts(t *testing.T, page []byte) (map[string][]byte, string) {
 	t.Helper()
@@ -63,16 +84,28 @@ func TestExplorerPage(t *testing.T) {
 			t.Fatalf("edge %d is %v in the model, %v in the graph: the plan needs the graph's order", i, me, e)
 		}
 	}
-	var svg string
-	if err := json.Unmarshal(blocks["cm-svg"], &svg); err != nil {
-		t.Fatalf("the embedded map: %v", err)
+	// The map in each language of the page's switch: SVG's drawing of the
+	// view with the same options in that language.
+	maps, n := embeddedMaps(t, blocks)
+	if n != 3 {
+		t.Fatalf("the page holds %d maps, want 3", n)
 	}
-	want, err := SVG(context.Background(), g, v, opt)
-	if err != nil {
-		t.Fatal(err)
+	for _, l := range []graph.Lang{graph.En, graph.Zh, graph.Both} {
+		o := opt
+		o.Lang = l
+		want, err := SVG(context.Background(), g, v, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if svg := maps[l]; !strings.HasPrefix(svg, "<svg") || !bytes.HasSuffix(want, []byte(svg)) {
+			t.Errorf("the %s map is not SVG's drawing of the view in %s", l, l)
+		}
 	}
-	if !strings.HasPrefix(svg, "<svg") || !bytes.HasSuffix(want, []byte(svg)) {
-		t.Errorf("the embedded map is not SVG's drawing of the view")
+	grpo := g.Concept("grpo").Name
+	for l, want := range map[graph.Lang][2]bool{graph.En: {true, false}, graph.Zh: {false, true}, graph.Both: {true, true}} {
+		if has := [2]bool{strings.Contains(maps[l], ">"+grpo.En+"<"), strings.Contains(maps[l], grpo.Zh)}; has != want {
+			t.Errorf("the %s map names GRPO in English, Chinese: %v, want %v", l, has, want)
+		}
 	}
 	var cfg struct {
 		Mode, Lang, Focus string
@@ -113,7 +146,7 @@ func TestExplorerPageStart(t *testing.T) {
 		{Options{Targets: map[string]bool{cs[1].ID: true}}, cs[1].ID, ""},
 		{plan, "", cs[0].ID},
 	} {
-		page, err := HTMLOfSVG(g, c.opt, []byte("<svg/>"))
+		page, err := htmlPage(g, c.opt, map[graph.Lang][]byte{graph.En: []byte("<svg/>")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -130,7 +163,8 @@ func TestExplorerPageStart(t *testing.T) {
 }
 
 // TestExplorerPageEscapes checks that no text of the data can end a
-// script element or be read as markup.
+// script element or be read as markup, in the model or in any of the
+// three maps.
 func TestExplorerPageEscapes(t *testing.T) {
 	g := loadBytes(t, "hostile.yaml", []byte(`
 relations:
@@ -143,21 +177,14 @@ concepts:
     relations:
       - {relation: requires, to: b, why: "<svg onload=alert(3)>"}
   - id: b
-    name: B
+    name: {en: "B <!-- <script>", zh: "乙`+"\u2029"+`</SCRIPT >"}
     refs: [{title: "<i>t</i>", url: "javascript:alert(4)"}]
 `))
 	page, err := HTML(context.Background(), g, g.All(), Options{Lang: graph.Both, Title: "</title><script>alert(5)</script>"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range []string{"<img", "</script><script>", "<svg onload", "<b>", "<i>", "<!--", "\u2028", "alert(5)</script>"} {
-		if bytes.Contains(page, []byte(bad)) {
-			t.Errorf("the page holds %q unescaped", bad)
-		}
-	}
-	if n := bytes.Count(page, []byte("<script")); n != 4 {
-		t.Errorf("the page has %d <script elements, want 4", n)
-	}
+	checkPageEscapes(t, page)
 	blocks, _ := pageParts(t, page)
 	var m web.Model
 	if err := json.Unmarshal(blocks["cm-model"], &m); err != nil {
@@ -165,5 +192,50 @@ concepts:
 	}
 	if m.Concepts[1].Name.Zh != "</script><script>alert(2)</script>" || m.Concepts[0].Refs[0].Link != "javascript:alert(4)" {
 		t.Errorf("the model does not carry the texts exactly: %+v", m.Concepts)
+	}
+	// The maps carry the names as SVG text, which Graphviz escaped.
+	maps, n := embeddedMaps(t, blocks)
+	if n != 3 {
+		t.Errorf("the page holds %d maps, want 3", n)
+	}
+	for l, want := range map[graph.Lang]string{graph.En: "&lt;img src=x onerror=alert(1)&gt;", graph.Zh: "&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;", graph.Both: "&lt;!&#45;&#45; &lt;script&gt;"} {
+		if !strings.Contains(maps[l], want) {
+			t.Errorf("the %s map lacks %s", l, want)
+		}
+	}
+
+	// And every text of the hostile fixture, in every export format's way.
+	g = load(t, "testdata/hostile.yaml")
+	page, err = HTML(context.Background(), g, g.All(), Options{Lang: graph.Zh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPageEscapes(t, page)
+	blocks, _ = pageParts(t, page)
+	if maps, n := embeddedMaps(t, blocks); n != 3 || !strings.Contains(maps[graph.Zh], "结束") || strings.Contains(maps[graph.En], "结束") {
+		t.Errorf("the hostile fixture's page holds %d maps, or not in their languages", n)
+	}
+}
+
+// checkPageEscapes checks that a page has its four script elements and
+// nothing that could end one early or make markup of the data.
+func checkPageEscapes(t *testing.T, page []byte) {
+	t.Helper()
+	for _, bad := range []string{"<img", "</script><script>", "<svg onload", "<b>", "<i>", "<!--", "\u2028", "\u2029", "alert(5)</script>", "</SCRIPT"} {
+		if bytes.Contains(page, []byte(bad)) {
+			t.Errorf("the page holds %q unescaped", bad)
+		}
+	}
+	if n := bytes.Count(page, []byte("<script")); n != 4 {
+		t.Errorf("the page has %d <script elements, want 4", n)
+	}
+	if n := bytes.Count(bytes.ToLower(page), []byte("</script")); n != 4 {
+		t.Errorf("the page has %d </script, want 4", n)
+	}
+	// Inside a script element, only "</" and "<!" count.
+	for _, m := range jsonScript.FindAllSubmatch(page, -1) {
+		if bytes.Contains(m[2], []byte("</")) || bytes.Contains(m[2], []byte("<!")) {
+			t.Errorf("the %s block holds </ or <!", m[1])
+		}
 	}
 }

@@ -481,13 +481,11 @@ func pure(f func(*graph.Graph, graph.View, render.Options) []byte) maker {
 	}
 }
 
-// htmlOf is render.HTML with the map drawn in a render worker.
+// htmlOf is render.HTML with the maps drawn in a render worker.
 func htmlOf(ctx context.Context, s *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-	svg, err := s.svg.SVG(ctx, render.DOT(g, v, opt))
-	if err != nil {
-		return nil, err
-	}
-	return render.HTMLOfSVG(g, opt, svg)
+	return render.HTMLDrawn(ctx, g, v, opt, func(ctx context.Context, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
+		return svgOf(ctx, s, g, v, opt)
+	})
 }
 
 // viewParams are the query parameters that choose a view: what the

@@ -494,6 +494,101 @@ func TestExplorerOffline(t *testing.T) {
 	if got := tb.planSteps(); !slices.Equal(got, wantSteps) {
 		t.Errorf("back: the plan is %v", got)
 	}
+
+	// The language switch changes the map too: the page holds it drawn in
+	// each language, and shows the one chosen, lit, numbered and
+	// clickable as the other was.
+	grpo := g.Concept("grpo")
+	mapText := func() string { return tb.str(`document.querySelector('#cm-map svg').textContent`) }
+	if m := mapText(); !strings.Contains(m, grpo.Name.En) || strings.Contains(m, grpo.Name.Zh) {
+		t.Errorf("the map in English does not name GRPO in English alone")
+	}
+	if n := tb.str(`String(document.querySelectorAll('#cm-map svg').length)`); n != "1" {
+		t.Errorf("%s maps in the page", n)
+	}
+	checkPlanOnMap := func(lang string) {
+		t.Helper()
+		var lit []string
+		tb.eval(`[...document.querySelectorAll('#cm-map g.node.cm-lit')].map((g) => g.id).sort()`, &lit)
+		if want := slices.Sorted(slices.Values(wantSteps)); !slices.Equal(lit, want) {
+			t.Errorf("%s: the map lights %v, want the plan's steps %v", lang, lit, want)
+		}
+		var badges []string
+		tb.eval(`[...document.querySelectorAll('#cm-map .cm-numbadge')].map((b) => b.closest('g.node').id + '=' + b.textContent)`, &badges)
+		var want []string
+		for i, id := range wantSteps {
+			want = append(want, fmt.Sprintf("%s=%d", id, i+1))
+		}
+		if slices.Sort(badges); !slices.Equal(badges, slices.Sorted(slices.Values(want))) {
+			t.Errorf("%s: the map numbers %v, want %v", lang, badges, want)
+		}
+	}
+	tb.do(chromedp.Click(chromedp.CSS(`.cm-langs button[data-lang="zh"]`)))
+	tb.wait("conceptmap.state.lang === 'zh' && document.querySelector('#cm-map svg').textContent.includes(" + jsString(grpo.Name.Zh) + ")")
+	if m := mapText(); strings.Contains(m, grpo.Name.En) {
+		t.Errorf("the map in Chinese names GRPO in English too")
+	}
+	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != grpo.Name.Zh {
+		t.Errorf("in Chinese the panel shows %q", h)
+	}
+	checkPlanOnMap("zh")
+	// Hover and click on the Chinese map.
+	var c struct{ X, Y float64 }
+	tb.eval(`(() => { const b = document.querySelector('#cm-map svg g.node[id="grpo"]').getBoundingClientRect(); return {x: b.x + b.width / 2, y: b.y + b.height / 2}; })()`, &c)
+	tb.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, c.X, c.Y))
+	tb.wait("!document.getElementById('cm-hover').hidden")
+	if h := tb.str(`document.getElementById('cm-hover').textContent`); !strings.Contains(h, grpo.Summary.Zh) {
+		t.Errorf("hovering GRPO on the Chinese map shows %q", h)
+	}
+	clicked = tb.clickNode("ppo")
+	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != g.Concept(clicked).Name.Zh || tb.str("conceptmap.state.show") != "plan" {
+		t.Errorf("after clicking %s on the Chinese map the panel shows %q, the map %s", clicked, h, tb.str("conceptmap.state.show"))
+	}
+	checkPlanOnMap("zh, after a click")
+	tb.do(chromedp.Click(chromedp.CSS(`.cm-langs button[data-lang="both"]`)))
+	tb.wait("conceptmap.state.lang === 'both' && document.querySelector('#cm-map svg').textContent.includes(" + jsString(grpo.Name.En) + ")")
+	if m := mapText(); !strings.Contains(m, grpo.Name.Zh) {
+		t.Errorf("the map in both languages does not name GRPO in Chinese")
+	}
+	checkPlanOnMap("both")
+	// Back: the Chinese map again, then the English one.
+	tb.do(chromedp.NavigateBack())
+	tb.wait("conceptmap.state.lang === 'zh' && !document.querySelector('#cm-map svg').textContent.includes(" + jsString(grpo.Name.En) + ")")
+	tb.do(chromedp.NavigateBack(), chromedp.NavigateBack())
+	tb.wait("conceptmap.state.lang === 'en' && conceptmap.state.focus === 'grpo' && !document.querySelector('#cm-map svg').textContent.includes(" + jsString(grpo.Name.Zh) + ")")
+	checkPlanOnMap("en, back")
+	if n := tb.dialogs.Load(); n != 0 {
+		t.Errorf("%d dialogs opened", n)
+	}
+}
+
+// jsString is s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// TestExplorerOfflineHostile opens the HTML export of concepts whose
+// texts are markup, in each language of its maps: they show as text, and
+// nothing runs.
+func TestExplorerOfflineHostile(t *testing.T) {
+	tb := newTab(t)
+	file := filepath.Join(t.TempDir(), "hostile.html")
+	cli(t, "export", "--data", "testdata/serve/hostile.yaml", "--lang", "en", "-o", file)
+	tb.do(chromedp.Navigate("file://" + file + "#focus=xss&targets=xss&show=focus"))
+	tb.wait("document.querySelector('#cm-map svg') !== null")
+	for _, c := range []struct{ lang, name string }{
+		{"en", "<img src=x onerror=alert(1)>"},
+		{"zh", "<script>alert('zh')</script>"},
+		{"both", "<img src=x onerror=alert(1)>"},
+	} {
+		tb.do(chromedp.Click(chromedp.CSS(`.cm-langs button[data-lang="` + c.lang + `"]`)))
+		tb.wait("conceptmap.state.lang === '" + c.lang + "' && document.querySelector('#cm-map svg').textContent.includes(" + jsString(c.name) + ")")
+		if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != c.name {
+			t.Errorf("%s: the name shows as %q", c.lang, h)
+		}
+		checkNoMarkup(tb, 4)
+	}
 }
 
 // jsPlan is the shape of the script's plans, which is plan --json's

@@ -1,6 +1,7 @@
 // The explorer's page: search, the concept panel, the map, the plan, the
 // language switch and the state in the URL. Served, it asks the server
-// (/api/…); offline, it works over the model and map embedded in the page.
+// (/api/…); offline, it works over the model and the maps (one per
+// language) embedded in the page.
 // Every text from the data goes into the page with textContent.
 (function () {
   'use strict';
@@ -426,6 +427,9 @@
   let svg = null, baseVB = null, vb = null, mapKey = '', mapToken = 0;
   const svgCache = new Map();
   let nodeByName = new Map();
+  // Offline, the maps drawn beforehand: {en, zh, both: index in maps,
+  // maps: [SVG]}, and the index of the one shown.
+  let maps = null, shownMap = -1;
 
   // mapQuery is the view the map shows, as the query of /api/map and
   // /download: the same selection as conceptmap map's flags.
@@ -444,6 +448,14 @@
   async function refreshMap() {
     if (!model) return;
     if (offline) {
+      // The map drawn in the language chosen; a new one is fitted anew.
+      const i = maps[state.lang];
+      const want = Number.isInteger(i) && i >= 0 && i < maps.maps.length ? i : 0;
+      if (want !== shownMap) {
+        installSVG(maps.maps[want] || '');
+        shownMap = want;
+        mapKey = '';
+      }
       decorate();
       const key = state.show + '|' + state.focus + '|' + state.depth + '|' + state.rel.join(',') + '|' + planKey;
       if (key !== mapKey) {
@@ -888,7 +900,7 @@
     try {
       if (offline) {
         setModel(readJSON('cm-model'));
-        installSVG(readJSON('cm-svg'));
+        maps = readJSON('cm-maps');
       } else {
         try {
           await loadModel();

@@ -5,14 +5,17 @@
 // The same page runs two ways. Served (Page.Offline false), it asks
 // conceptmap serve for search results, plans and maps (the /api/ endpoints)
 // and offers downloads. Offline, it is one self-contained file: the graph
-// as JSON and a map drawn beforehand are embedded in it, and the script
-// searches, plans and highlights on its own, with no server and no network.
+// as JSON and a map drawn beforehand, in each language of the page's
+// switch, are embedded in it, and the script searches, plans and
+// highlights on its own, with no server and no network.
 //
 // Everything the page needs is embedded in the binary: there are no
 // external scripts, styles or fonts. Concept text reaches the page only as
 // JSON (with <, >, &, U+2028 and U+2029 escaped) and is put into the
 // document with textContent, never as markup; the page's Content Security
-// Policy allows its own script alone.
+// Policy allows its own script alone. The maps, SVG whose text Graphviz
+// has escaped, are embedded as JSON strings too, with every "</" and "<!"
+// escaped (see scriptJSON), and parsed as SVG.
 package web
 
 import (
@@ -20,6 +23,7 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
+	"encoding/json"
 	"html/template"
 	"strings"
 
@@ -57,7 +61,7 @@ type Format struct {
 
 // Page says what the explorer page shows and how it gets its data.
 type Page struct {
-	// Offline makes a self-contained page: Model and SVG are embedded,
+	// Offline makes a self-contained page: Model and Maps are embedded,
 	// and the page needs no server.
 	Offline bool
 	// Lang is the language shown first.
@@ -66,8 +70,10 @@ type Page struct {
 	Title string
 	// Model is the graph (Offline only).
 	Model *Model
-	// SVG is the map (Offline only), as render.SVG draws it.
-	SVG []byte
+	// Maps are the map (Offline only) by language, each as render.SVG
+	// draws it with that Lang: the page shows the one of the language
+	// chosen. A language without one shows Lang's map, or else another.
+	Maps map[graph.Lang][]byte
 	// Focus and Targets are what an offline page shows first: a concept,
 	// and the targets of a plan.
 	Focus   string
@@ -109,7 +115,7 @@ func (p *Page) HTML() ([]byte, error) {
 		CSS              template.CSS
 		Script           template.JS
 		Config           template.JS
-		Model, SVG       template.JS
+		Model, Maps      template.JS
 	}{
 		Title: p.Title, CSP: csp, Lang: htmlLang(cfg.Lang),
 		CSS: template.CSS(pageCSS), Script: template.JS(script), Config: template.JS(cfgJSON),
@@ -126,17 +132,78 @@ func (p *Page) HTML() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		sj, err := marshal(stripProlog(string(p.SVG)))
+		sj, err := scriptJSON(p.mapSet(cfg.Lang))
 		if err != nil {
 			return nil, err
 		}
-		data.Model, data.SVG = template.JS(mj), template.JS(sj)
+		data.Model, data.Maps = template.JS(mj), template.JS(sj)
 	}
 	var b bytes.Buffer
 	if err := pageTmpl.Execute(&b, data); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// langs are the languages of the page's switch.
+var langs = []graph.Lang{graph.En, graph.Zh, graph.Both}
+
+// mapSet is an offline page's maps as its script reads them: for each
+// language, the index in Maps of its map. Languages whose maps are the
+// same share one.
+type mapSet struct {
+	En   int      `json:"en"`
+	Zh   int      `json:"zh"`
+	Both int      `json:"both"`
+	Maps []string `json:"maps"`
+}
+
+// mapSet returns the page's maps; first is the language shown first,
+// whose map stands in for a language without one.
+func (p *Page) mapSet(first graph.Lang) mapSet {
+	ms := mapSet{Maps: []string{}}
+	seen := map[string]int{}
+	at := func(l graph.Lang) int {
+		svg, ok := p.Maps[l]
+		if !ok {
+			svg, ok = p.Maps[first]
+		}
+		for _, o := range langs {
+			if ok {
+				break
+			}
+			svg, ok = p.Maps[o]
+		}
+		s := stripProlog(string(svg))
+		i, dup := seen[s]
+		if !dup {
+			i = len(ms.Maps)
+			seen[s] = i
+			ms.Maps = append(ms.Maps, s)
+		}
+		return i
+	}
+	ms.En, ms.Zh, ms.Both = at(graph.En), at(graph.Zh), at(graph.Both)
+	return ms
+}
+
+// scriptJSON encodes v as JSON to embed in an HTML <script> element, as
+// marshal does but legible and smaller for markup such as SVG: it escapes
+// only the < that begin "</" and "<!". In a script element's text nothing
+// else counts: "</" begins the end tag that may close the element, and
+// "<!" the "<!--" after which a "<script" moves where the element ends.
+// Every < of JSON is inside a string, where \/ is a valid escape of /.
+// encoding/json escapes U+2028 and U+2029 always.
+func scriptJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	out := bytes.TrimRight(b.Bytes(), "\n")
+	out = bytes.ReplaceAll(out, []byte("</"), []byte(`<\/`))
+	return bytes.ReplaceAll(out, []byte("<!"), []byte(`\u003c!`)), nil
 }
 
 // stripProlog drops what comes before the <svg> element: the XML

@@ -2,6 +2,8 @@ package web
 
 import (
 	"bytes"
+	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,14 +28,14 @@ func TestServedPage(t *testing.T) {
 			t.Errorf("the served page lacks %s", want)
 		}
 	}
-	if bytes.Contains(b, []byte(`id="cm-model"`)) || bytes.Contains(b, []byte(`id="cm-svg"`)) {
+	if bytes.Contains(b, []byte(`id="cm-model"`)) || bytes.Contains(b, []byte(`id="cm-maps"`)) {
 		t.Error("the served page embeds data")
 	}
 }
 
 // The offline page may connect nowhere.
 func TestOfflinePage(t *testing.T) {
-	p := &Page{Offline: true, Model: &Model{}, SVG: []byte(`<?xml version="1.0"?><!-- c --><svg></svg>`), Focus: "a", Targets: []string{"b"}}
+	p := &Page{Offline: true, Model: &Model{}, Maps: map[graph.Lang][]byte{graph.Both: []byte(`<?xml version="1.0"?><!-- c --><svg></svg>`)}, Focus: "a", Targets: []string{"b"}}
 	b, err := p.HTML()
 	if err != nil {
 		t.Fatal(err)
@@ -41,9 +43,60 @@ func TestOfflinePage(t *testing.T) {
 	if bytes.Contains(b, []byte("connect-src")) || !bytes.Contains(b, []byte(`default-src &#39;none&#39;`)) {
 		t.Error("the offline page may connect to a server")
 	}
-	for _, want := range []string{`"mode":"offline"`, `"focus":"a","targets":["b"]`, `<script type="application/json" id="cm-svg">"\u003csvg\u003e\u003c/svg\u003e"</script>`} {
+	for _, want := range []string{`"mode":"offline"`, `"focus":"a","targets":["b"]`, `<script type="application/json" id="cm-maps">{"en":0,"zh":0,"both":0,"maps":["<svg><\/svg>"]}</script>`} {
 		if !bytes.Contains(b, []byte(want)) {
 			t.Errorf("the offline page lacks %s", want)
 		}
+	}
+}
+
+// The maps of an offline page: one per language, those drawn alike
+// shared, and a language without one showing the first language's map
+// (or else another).
+func TestOfflineMaps(t *testing.T) {
+	svg := func(s string) []byte { return []byte(`<?xml version="1.0"?>` + "\n<!-- x -->\n<svg>" + s + "</svg>\n") }
+	for _, c := range []struct {
+		lang graph.Lang
+		maps map[graph.Lang][]byte
+		want string
+	}{
+		{graph.En, map[graph.Lang][]byte{graph.En: svg("a"), graph.Zh: svg("b"), graph.Both: svg("c")},
+			`{"en":0,"zh":1,"both":2,"maps":["<svg>a<\/svg>\n","<svg>b<\/svg>\n","<svg>c<\/svg>\n"]}`},
+		{graph.Zh, map[graph.Lang][]byte{graph.En: svg("a"), graph.Zh: svg("a"), graph.Both: svg("c")},
+			`{"en":0,"zh":0,"both":1,"maps":["<svg>a<\/svg>\n","<svg>c<\/svg>\n"]}`},
+		{graph.Zh, map[graph.Lang][]byte{graph.Zh: svg("z")},
+			`{"en":0,"zh":0,"both":0,"maps":["<svg>z<\/svg>\n"]}`},
+		{graph.Zh, map[graph.Lang][]byte{graph.Both: svg("b")},
+			`{"en":0,"zh":0,"both":0,"maps":["<svg>b<\/svg>\n"]}`},
+		{graph.En, nil, `{"en":0,"zh":0,"both":0,"maps":[""]}`},
+	} {
+		p := &Page{Offline: true, Lang: c.lang, Model: &Model{}, Maps: c.maps}
+		b, err := p.HTML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := `<script type="application/json" id="cm-maps">` + c.want + `</script>`; !bytes.Contains(b, []byte(want)) {
+			i := bytes.Index(b, []byte(`id="cm-maps"`))
+			t.Errorf("maps %s in %s: the page holds\n%s\nwant\n%s", c.maps, c.lang, b[i:i+bytes.IndexByte(b[i:], '\n')], want)
+		}
+	}
+}
+
+// scriptJSON escapes what could end or change a script element, and
+// decodes to what it encoded.
+func TestScriptJSON(t *testing.T) {
+	in := []string{"</script><script>alert(1)</script>", "</SCRIPT >", "<!--<script>", "<![CDATA[", "a\u2028b\u2029c", `\</`, "<svg>&amp;&lt;/script&gt;</svg>"}
+	b, err := scriptJSON(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"</", "<!", "\u2028", "\u2029"} {
+		if bytes.Contains(b, []byte(bad)) {
+			t.Errorf("%s holds %q", b, bad)
+		}
+	}
+	var out []string
+	if err := json.Unmarshal(b, &out); err != nil || !slices.Equal(out, in) {
+		t.Errorf("%s decodes to %q (%v), want %q", b, out, err, in)
 	}
 }
