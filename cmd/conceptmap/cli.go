@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -154,6 +155,22 @@ func (c *command) usage(w io.Writer, fs *pflag.FlagSet) {
 	fmt.Fprintf(w, "\nFlags:\n%s", fs.FlagUsagesWrapped(100))
 }
 
+// helpOrder lists the commands as help shows them: the questions first,
+// then the data, then the pictures and tools.
+func helpOrder() []*command {
+	order := []string{"plan", "path", "neighbors", "prereqs", "unlocks", "search", "show", "list", "stats",
+		"validate", "map", "slides", "export", "serve"}
+	rank := func(c *command) int {
+		if i := slices.Index(order, c.name); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	cs := slices.Clone(commands)
+	slices.SortStableFunc(cs, func(a, b *command) int { return rank(a) - rank(b) })
+	return cs
+}
+
 func topUsage(w io.Writer) {
 	fmt.Fprintf(w, `conceptmap turns a field of knowledge into a graph to learn from.
 
@@ -162,7 +179,7 @@ Usage:
 
 Commands:
 `)
-	for _, c := range commands {
+	for _, c := range helpOrder() {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, `
