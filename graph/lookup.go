@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -60,14 +61,16 @@ func (g *Graph) Lookup(name string) (*Concept, error) {
 	return nil, &NotFoundError{Name: name, Suggestions: g.Suggest(name, 3)}
 }
 
-// LookupAll finds every named concept, collecting all failures.
+// LookupAll finds every named concept, once each, in order. It collects
+// every failure: the error joins (errors.Join) a *NotFoundError or an
+// *AmbiguousError for each name that is not found, one to a line.
 func (g *Graph) LookupAll(names []string) ([]*Concept, error) {
 	var cs []*Concept
-	var errs []string
+	var errs []error
 	for _, n := range names {
 		c, err := g.Lookup(n)
 		if err != nil {
-			errs = append(errs, err.Error())
+			errs = append(errs, err)
 			continue
 		}
 		if !slices.Contains(cs, c) {
@@ -75,7 +78,7 @@ func (g *Graph) LookupAll(names []string) ([]*Concept, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+		return nil, errors.Join(errs...)
 	}
 	return cs, nil
 }

@@ -19,18 +19,15 @@ type PathOptions struct {
 	Relations []string // follow only these relation types; all if empty
 }
 
-// NoPathError says that two concepts are not connected.
+// NoPathError says that two concepts are not connected (following edges
+// only forwards, if Directed).
 type NoPathError struct {
 	From, To string
 	Directed bool
 }
 
 func (e *NoPathError) Error() string {
-	msg := fmt.Sprintf("no path from %s to %s", e.From, e.To)
-	if e.Directed {
-		msg += "; drop --directed to follow relations either way"
-	}
-	return msg
+	return fmt.Sprintf("no path from %s to %s", e.From, e.To)
 }
 
 // Path returns a shortest chain of relations from one concept to another.

@@ -75,7 +75,7 @@ type Focus struct {
 }
 
 // EdgeKey names one relation.
-type EdgeKey struct{ From, Relation, To string }
+type EdgeKey = graph.EdgeKey
 
 // Layouts lists the Graphviz engines a map can use.
 var Layouts = []string{"dot", "neato", "fdp", "sfdp", "circo", "twopi"}
@@ -421,7 +421,7 @@ func (d *dotWriter) edges(es []graph.Edge) []*graph.RelationType {
 		}
 		color, style, pen := d.theme.edge(rt.Style.Color), lineStyle(rt.Style.Line), ""
 		if f := d.opt.Focus; f != nil {
-			if f.Edges[EdgeKey{e.From, e.Relation, e.To}] {
+			if f.Edges[e.Key()] {
 				pen = "3"
 			} else {
 				color = d.theme.fade(color)

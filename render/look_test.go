@@ -101,7 +101,7 @@ func TestLegendMarks(t *testing.T) {
 func TestFocusAndHidden(t *testing.T) {
 	g := fixture(t)
 	opt := Options{
-		Focus:  &Focus{Concepts: map[string]bool{"mha": true, "gqa": true}, Edges: map[EdgeKey]bool{{"gqa", "improves_on", "mha"}: true}},
+		Focus:  &Focus{Concepts: map[string]bool{"mha": true, "gqa": true}, Edges: map[EdgeKey]bool{{From: "gqa", Relation: "improves_on", To: "mha"}: true}},
 		Hidden: map[string]bool{"transformer": true},
 	}
 	dot := string(DOT(g, g.All(), opt))

@@ -65,18 +65,20 @@ func init() {
 				if err := lk.check("export"); err != nil {
 					return err
 				}
-				if err := s.check("export"); err != nil {
+				sel, err := s.check("export")
+				if err != nil {
 					return err
 				}
 				g, err := load(e, co)
 				if err != nil {
 					return err
 				}
-				v, opt, err := s.view(g)
+				v, m, err := selectView("export", g, sel)
 				if err != nil {
 					return err
 				}
-				opt.Lang = g.lang
+				opt := render.Options{Lang: g.lang}
+				opt.Mark(m)
 				lk.apply(&opt, len(v.Edges))
 				var b []byte
 				switch f {

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/pflag"
 
-	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render"
 )
 
@@ -63,37 +60,27 @@ func init() {
 				if err := checkOutput(out); err != nil {
 					return err
 				}
-				for _, check := range []func(string) error{lk.check, s.check, dr.check} {
-					if err := check("map"); err != nil {
-						return err
-					}
+				if err := lk.check("map"); err != nil {
+					return err
 				}
+				sel, err := s.check("map")
+				if err != nil {
+					return err
+				}
+				if err := dr.check("map"); err != nil {
+					return err
+				}
+				sel.Path, sel.Highlight = path, splitList(highlight)
 				g, err := load(e, co)
 				if err != nil {
 					return err
 				}
-				var v graph.View
-				var opt render.Options
-				if len(path) == 2 {
-					v, opt, err = pathView(g, path[0], path[1], s.relations)
-				} else {
-					v, opt, err = s.view(g)
-				}
+				v, m, err := selectView("map", g, sel)
 				if err != nil {
 					return err
 				}
-				hs, err := g.LookupAll(splitList(highlight))
-				if err != nil {
-					return fmt.Errorf("--highlight: %w", err)
-				}
-				if len(hs) > 0 {
-					opt.Highlight = map[string]bool{}
-					for _, c := range hs {
-						opt.Highlight[c.ID] = true
-					}
-					v = g.Induced(append(v.Concepts, hs...), s.relations)
-				}
-				opt.Lang, opt.NoLegend = g.lang, noLegend
+				opt := render.Options{Lang: g.lang, NoLegend: noLegend}
+				opt.Mark(m)
 				lk.apply(&opt, len(v.Edges))
 				dr.apply(&opt)
 				if title != "" {
@@ -107,35 +94,4 @@ func init() {
 			}
 		},
 	})
-}
-
-// pathView is the shortest path between two concepts and the concepts
-// next to it, the path in focus.
-func pathView(g *loaded, fromName, toName string, relations []string) (graph.View, render.Options, error) {
-	var opt render.Options
-	cs, err := lookupEach(g, []string{fromName, toName})
-	if err != nil {
-		return graph.View{}, opt, err
-	}
-	hops, err := g.Path(cs[0], cs[1], graph.PathOptions{Relations: relations})
-	if err != nil {
-		return graph.View{}, opt, err
-	}
-	f := &render.Focus{Concepts: map[string]bool{cs[0].ID: true, cs[1].ID: true}, Edges: map[render.EdgeKey]bool{}}
-	view := []*graph.Concept{cs[0], cs[1]}
-	for _, h := range hops {
-		f.Concepts[h.From], f.Concepts[h.To] = true, true
-		f.Edges[render.EdgeKey{From: h.From, Relation: h.Relation, To: h.To}] = true
-		view = append(view, g.Concept(h.From), g.Concept(h.To))
-	}
-	for id := range f.Concepts {
-		ns, _ := g.Neighbors(g.Concept(id), graph.NeighborOptions{Depth: 1, Relations: relations})
-		for _, n := range ns {
-			view = append(view, n.Concept)
-		}
-	}
-	opt.Focus = f
-	opt.Targets = map[string]bool{cs[1].ID: true}
-	opt.Title = cs[0].Name.In(g.lang) + " → " + cs[1].Name.In(g.lang)
-	return g.Induced(view, relations), opt, nil
 }

@@ -30,7 +30,7 @@ func init() {
 					if err != nil {
 						return err
 					}
-					p, err := makePlan(g, args, *known)
+					p, err := makePlan("plan", g, args, *known)
 					if err != nil {
 						return err
 					}
@@ -68,7 +68,7 @@ func init() {
 					}
 					hops, err := g.Path(cs[0], cs[1], opt)
 					if err != nil {
-						return err
+						return flagError("path", err)
 					}
 					return output(e, co, pathJSON(cs[0], cs[1], hops), func(w *writer) { pathText(w, g, cs[0], cs[1], hops) })
 				}
@@ -212,11 +212,11 @@ func init() {
 					}
 					cs := g.Concepts()
 					if *cat != "" {
-						c, err := findCategory(g.Graph, *cat)
+						c, err := g.FindCategory(*cat)
 						if err != nil {
 							return err
 						}
-						cs = conceptsIn(g.Graph, c.ID)
+						cs = g.ConceptsIn(c.ID)
 					}
 					return output(e, co, conceptsJSON(g.Graph, cs), func(w *writer) { listText(w, g, cs) })
 				}
@@ -292,39 +292,9 @@ func lookupEach(g *loaded, names []string) ([]*graph.Concept, error) {
 	return cs, nil
 }
 
-func makePlan(g *loaded, targets, known []string) (*graph.Plan, error) {
-	ts, err := g.LookupAll(targets)
-	if err != nil {
-		return nil, err
-	}
-	ks, err := g.LookupAll(splitList(known))
-	if err != nil {
-		return nil, fmt.Errorf("--known: %w", err)
-	}
-	return g.Plan(ts, ks), nil
-}
-
-func findCategory(g *graph.Graph, name string) (*graph.Category, error) {
-	var ids []string
-	for _, c := range g.Categories() {
-		if c.ID == name || strings.EqualFold(c.Name.En, name) || c.Name.Zh == name {
-			return c, nil
-		}
-		ids = append(ids, c.ID)
-	}
-	msg := fmt.Sprintf("unknown category %q; known categories: %s", name, strings.Join(ids, ", "))
-	if s := graph.Nearest(name, ids); s != "" {
-		msg = fmt.Sprintf("unknown category %q (did you mean %q?)", name, s)
-	}
-	return nil, fmt.Errorf("%s", msg)
-}
-
-func conceptsIn(g *graph.Graph, cat string) []*graph.Concept {
-	var out []*graph.Concept
-	for _, c := range g.Concepts() {
-		if c.Category == cat {
-			out = append(out, c)
-		}
-	}
-	return out
+// makePlan is the plan for the targets, knowing the known concepts
+// (comma-separated lists), in the words of command cmd.
+func makePlan(cmd string, g *loaded, targets, known []string) (*graph.Plan, error) {
+	p, err := g.PlanOf(targets, splitList(known))
+	return p, flagError(cmd, err)
 }

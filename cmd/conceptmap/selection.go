@@ -1,16 +1,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/pflag"
 
 	"github.com/conceptmap/conceptmap/graph"
-	"github.com/conceptmap/conceptmap/render"
 )
 
-// selection is what part of the graph a map shows.
+// selection holds the flags that choose what part of the graph a map or
+// an export shows; graph.Selection does the choosing.
 type selection struct {
 	plan      []string
 	known     []string
@@ -18,7 +18,6 @@ type selection struct {
 	depth     int
 	category  string
 	relations []string
-	cmd       string // the command, for usage errors
 	fs        *pflag.FlagSet
 }
 
@@ -32,97 +31,63 @@ func (s *selection) flags(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&s.relations, "relation", nil, "show only these relation types, comma-separated")
 }
 
-func (s *selection) check(cmd string) error {
-	s.cmd = cmd
-	s.plan, s.known, s.relations = splitList(s.plan), splitList(s.known), splitList(s.relations)
-	switch {
-	case len(s.plan) > 0 && s.focus != "":
-		return usagef(cmd, "--plan and --focus draw different things; give one of them")
-	case len(s.known) > 0 && len(s.plan) == 0:
-		return usagef(cmd, "--known only makes sense with --plan")
-	case s.depth < 1:
-		return usagef(cmd, "--depth must be 1 or more, not %d", s.depth)
-	case s.fs != nil && s.fs.Changed("depth") && s.focus == "":
-		return usagef(cmd, "--depth goes with --focus: how far from the focused concept to look")
+// check turns the flags into a graph.Selection and checks it.
+func (s *selection) check(cmd string) (graph.Selection, error) {
+	sel := graph.Selection{
+		Plan: splitList(s.plan), Known: splitList(s.known), Focus: s.focus,
+		Category: s.category, Relations: splitList(s.relations),
 	}
-	return nil
+	if s.fs.Changed("depth") {
+		if s.depth < 1 {
+			return sel, usagef(cmd, "--depth must be 1 or more, not %d", s.depth)
+		}
+		sel.Depth = s.depth
+	}
+	return sel, flagError(cmd, sel.Check())
 }
 
-// view resolves the selection into the concepts and edges to draw, and
-// the render options that belong to it.
-func (s *selection) view(g *loaded) (graph.View, render.Options, error) {
-	var opt render.Options
-	var cs []*graph.Concept
-	if err := g.CheckRelations(s.relations); err != nil {
-		return graph.View{}, opt, usagef(s.cmd, "--relation: %s", err)
-	}
+// selectView resolves a selection on the loaded graph, its errors in the
+// words of the command line.
+func selectView(cmd string, g *loaded, sel graph.Selection) (graph.View, graph.Marks, error) {
+	v, m, err := g.Select(sel)
+	return v, m, flagError(cmd, err)
+}
+
+// flagNames are the flags that set each field of a graph.Selection.
+var flagNames = map[string]string{
+	"plan": "--plan", "known": "--known", "focus": "--focus", "depth": "--depth", "path": "--path",
+	"category": "--category", "relations": "--relation", "highlight": "--highlight",
+}
+
+// flagError puts an error of the graph in the words of the command line:
+// the flags at fault, and what to do.
+func flagError(cmd string, err error) error {
+	var ce *graph.ConflictError
+	var se *graph.SelectionError
+	var np *graph.NoPathError
 	switch {
-	case len(s.plan) > 0:
-		p, err := makePlan(g, s.plan, s.known)
-		if err != nil {
-			return graph.View{}, opt, err
+	case err == nil:
+		return nil
+	case errors.As(err, &ce):
+		switch {
+		case ce.Field == "path":
+			return usagef(cmd, "--path draws its own view; leave out --plan, --focus and --category")
+		case ce.Field == "depth":
+			return usagef(cmd, "--depth goes with --focus: how far from the focused concept to look")
+		case ce.Needs:
+			return usagef(cmd, "%s only makes sense with %s", flagNames[ce.Field], flagNames[ce.Other])
 		}
-		opt.MarkPlan(p)
-		var names []string
-		for _, st := range p.Steps {
-			cs = append(cs, st.Concept)
-			if st.Target {
-				names = append(names, st.Concept.Name.In(g.lang))
-			}
+		return usagef(cmd, "%s and %s draw different things; give one of them", flagNames[ce.Field], flagNames[ce.Other])
+	case errors.As(err, &se):
+		switch se.Field {
+		case "relations", "depth", "path":
+			return usagef(cmd, "%s: %s", flagNames[se.Field], se.Err)
+		case "category":
+			return se.Err
 		}
-		if len(cs) == 0 {
-			return graph.View{}, opt, fmt.Errorf("nothing to draw: the known concepts already cover %s", strings.Join(s.plan, ", "))
-		}
-		// The concepts the learner knows are part of the picture: maps
-		// draw them greyed.
-		if len(s.known) > 0 {
-			ks, _ := g.LookupAll(s.known) // makePlan checked them
-			opt.Known = map[string]bool{}
-			for _, c := range ks {
-				opt.Known[c.ID] = true
-				cs = append(cs, c)
-			}
-		}
-		opt.Title = "Learning plan: " + strings.Join(names, ", ")
-		if g.lang == graph.Zh {
-			opt.Title = "学习路线:" + strings.Join(names, "、")
-		}
-	case s.focus != "":
-		c, err := g.Lookup(s.focus)
-		if err != nil {
-			return graph.View{}, opt, err
-		}
-		ns, err := g.Neighbors(c, graph.NeighborOptions{Depth: s.depth, Relations: s.relations})
-		if err != nil {
-			return graph.View{}, opt, err
-		}
-		cs = append(cs, c)
-		for _, n := range ns {
-			cs = append(cs, n.Concept)
-		}
-		opt.Targets = map[string]bool{c.ID: true}
-		opt.Title = c.Name.In(g.lang)
-	default:
-		cs = g.Concepts()
+		return fmt.Errorf("%s: %w", flagNames[se.Field], se.Err)
+	case errors.As(err, &np) && np.Directed:
+		return fmt.Errorf("%w; drop --directed to follow relations either way", err)
 	}
-	if s.category != "" {
-		cat, err := findCategory(g.Graph, s.category)
-		if err != nil {
-			return graph.View{}, opt, err
-		}
-		var in []*graph.Concept
-		for _, c := range cs {
-			if c.Category == cat.ID {
-				in = append(in, c)
-			}
-		}
-		if len(in) == 0 {
-			return graph.View{}, opt, fmt.Errorf("nothing to draw: no concept of this selection is in category %s", cat.ID)
-		}
-		cs = in
-		if opt.Title == "" {
-			opt.Title = cat.Name.In(g.lang)
-		}
-	}
-	return g.Induced(cs, s.relations), opt, nil
+	return err
 }

@@ -374,9 +374,9 @@ func (s *server) handlePlan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	l := &loaded{Graph: g, lang: s.lang}
-	p, err := makePlan(l, targets, []string{vs.Get("known")})
+	p, err := g.PlanOf(targets, splitList([]string{vs.Get("known")}))
 	if err != nil {
-		badRequest(w, err)
+		badRequest(w, paramError(err))
 		return
 	}
 	sendJSON(w, planJSON(l, p))
@@ -495,7 +495,7 @@ var viewParams = []string{"show", "focus", "depth", "rel", "targets", "known", "
 // make builds the view that vs selects and makes it in format d. It
 // returns the bytes and a file name (without extension) for them.
 func (s *server) make(ctx context.Context, vs url.Values, d download) ([]byte, string, error) {
-	sel, lang, rankdir, name, err := s.parseView(vs)
+	req, err := s.parseView(vs)
 	if err != nil {
 		return nil, "", err
 	}
@@ -503,44 +503,68 @@ func (s *server) make(ctx context.Context, vs url.Values, d download) ([]byte, s
 	if g == nil {
 		return nil, "", errNoData
 	}
-	if err := sel.check("serve"); err != nil {
-		return nil, "", badParams{err}
-	}
-	v, opt, err := sel.view(&loaded{Graph: g, lang: lang})
+	v, m, err := g.Select(req.sel)
 	if err != nil {
-		return nil, "", badParams{err}
+		return nil, "", badParams{paramError(err)}
 	}
 	// As map or export sets them, with their flags' defaults.
-	opt.Lang = lang
+	opt := render.Options{Lang: req.lang}
+	opt.Mark(m)
 	lk := s.look
-	lk.rankdir = rankdir
+	lk.rankdir = req.rankdir
 	lk.apply(&opt, len(v.Edges))
 	if d.cmd == "map" {
 		s.drawing.apply(&opt)
 	}
 	b, err := d.make(ctx, s, g, v, opt)
-	return b, name, err
+	return b, req.name, err
+}
+
+// viewRequest is what the query of /api/map or /download asks for.
+type viewRequest struct {
+	sel     graph.Selection
+	lang    graph.Lang
+	rankdir string
+	name    string // a file name for it, without extension
+}
+
+// paramNames are the query parameters that set each field of a
+// graph.Selection.
+var paramNames = map[string]string{
+	"plan": "targets", "known": "known", "focus": "focus", "depth": "depth",
+	"category": "category", "relations": "rel",
+}
+
+// paramError puts an error of a selection in the words of the query.
+func paramError(err error) error {
+	var se *graph.SelectionError
+	if errors.As(err, &se) && paramNames[se.Field] != "" && se.Field != "category" {
+		return fmt.Errorf("%s: %w", paramNames[se.Field], se.Err)
+	}
+	return err
 }
 
 // parseView turns the query into the selection that `conceptmap map`
 // would make of the same flags: show=focus (focus, depth), show=plan
 // (targets, known) or show=all, each with rel and category.
-func (s *server) parseView(vs url.Values) (sel selection, lang graph.Lang, rankdir, name string, err error) {
-	bad := func(format string, args ...any) error { return badParams{fmt.Errorf(format, args...)} }
-	lang = s.lang
+func (s *server) parseView(vs url.Values) (viewRequest, error) {
+	bad := func(format string, args ...any) (viewRequest, error) {
+		return viewRequest{}, badParams{fmt.Errorf(format, args...)}
+	}
+	req := viewRequest{lang: s.lang, name: "concepts"}
 	if l := vs.Get("lang"); l != "" {
 		var ok bool
-		if lang, ok = graph.ParseLang(l); !ok {
-			return sel, "", "", "", bad("lang must be en, zh or both, not %q", l)
+		if req.lang, ok = graph.ParseLang(l); !ok {
+			return bad("lang must be en, zh or both, not %q", l)
 		}
 	}
-	rankdir = strings.ToUpper(vs.Get("rankdir"))
-	switch rankdir {
+	req.rankdir = strings.ToUpper(vs.Get("rankdir"))
+	switch req.rankdir {
 	case "":
-		rankdir = "TB"
+		req.rankdir = "TB"
 	case "TB", "LR":
 	default:
-		return sel, "", "", "", bad("rankdir must be TB or LR, not %q", vs.Get("rankdir"))
+		return bad("rankdir must be TB or LR, not %q", vs.Get("rankdir"))
 	}
 	show := vs.Get("show")
 	if show == "" {
@@ -553,35 +577,36 @@ func (s *server) parseView(vs url.Values) (sel selection, lang graph.Lang, rankd
 			show = "all"
 		}
 	}
-	sel.depth = 1
-	sel.relations = splitList([]string{vs.Get("rel")})
-	sel.category = vs.Get("category")
-	name = "concepts"
+	sel := &req.sel
+	sel.Relations = splitList([]string{vs.Get("rel")})
+	sel.Category = vs.Get("category")
 	switch show {
 	case "focus":
-		if sel.focus = strings.TrimSpace(vs.Get("focus")); sel.focus == "" {
-			return sel, "", "", "", bad("show=focus needs the concept to show, as focus=C")
+		if sel.Focus = strings.TrimSpace(vs.Get("focus")); sel.Focus == "" {
+			return bad("show=focus needs the concept to show, as focus=C")
 		}
 		if d := vs.Get("depth"); d != "" {
-			if sel.depth, err = strconv.Atoi(d); err != nil || sel.depth < 1 || sel.depth > maxDepth {
-				return sel, "", "", "", bad("depth must be a whole number from 1 to %d, not %q", maxDepth, d)
+			var err error
+			if sel.Depth, err = strconv.Atoi(d); err != nil || sel.Depth < 1 || sel.Depth > maxDepth {
+				return bad("depth must be a whole number from 1 to %d, not %q", maxDepth, d)
 			}
 		}
-		name = sel.focus
+		req.name = sel.Focus
 	case "plan":
-		if sel.plan = splitList([]string{vs.Get("targets")}); len(sel.plan) == 0 {
-			return sel, "", "", "", bad("show=plan needs the concepts to learn, as targets=C,...")
+		if sel.Plan = splitList([]string{vs.Get("targets")}); len(sel.Plan) == 0 {
+			return bad("show=plan needs the concepts to learn, as targets=C,...")
 		}
-		sel.known = splitList([]string{vs.Get("known")})
-		name = "plan-" + strings.Join(sel.plan, "-")
+		sel.Known = splitList([]string{vs.Get("known")})
+		req.name = "plan-" + strings.Join(sel.Plan, "-")
 	case "all":
 	default:
-		return sel, "", "", "", bad("show must be focus, plan or all, not %q", show)
+		return bad("show must be focus, plan or all, not %q", show)
 	}
-	if sel.category != "" {
-		name += "-" + sel.category
+	if sel.Category != "" {
+		req.name += "-" + sel.Category
 	}
-	return sel, lang, rankdir, fileName(name), nil
+	req.name = fileName(req.name)
+	return req, nil
 }
 
 // fileName makes a safe file name of s.

@@ -389,7 +389,7 @@ func TestServeBadRequests(t *testing.T) {
 		{"/api/search?q=%zz", 400, "malformed query string"},
 		{"/api/plan", 400, "targets=C"},
 		{"/api/plan?targets=grpoo", 400, `unknown concept "grpoo"`},
-		{"/api/plan?targets=grpo&known=nope", 400, `--known: unknown concept "nope"`},
+		{"/api/plan?targets=grpo&known=nope", 400, `known: unknown concept "nope"`},
 		{"/api/map?show=focus", 400, "show=focus needs the concept to show"},
 		{"/api/map?focus=grpo&depth=0", 400, "depth must be a whole number from 1 to 5"},
 		{"/api/map?focus=grpo&depth=6", 400, "depth must be"},
@@ -721,12 +721,12 @@ func TestServeDownloadsInWorker(t *testing.T) {
 
 func focusView(t *testing.T, g *graph.Graph, id string) (graph.View, render.Options) {
 	t.Helper()
-	s := selection{focus: id, depth: 1}
-	v, opt, err := s.view(&loaded{Graph: g, lang: graph.En})
+	v, m, err := g.Select(graph.Selection{Focus: id})
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt.Lang = graph.En
+	opt := render.Options{Lang: graph.En}
+	opt.Mark(m)
 	return v, opt
 }
 

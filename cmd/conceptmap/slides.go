@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -63,15 +64,15 @@ func init() {
 				if err != nil {
 					return err
 				}
-				known = splitList(known)
-				p, err := makePlan(g, args, known)
-				if err != nil {
-					return err
-				}
-				if len(p.Steps) == 0 {
+				v, m, err := g.Select(graph.Selection{Plan: args, Known: splitList(known)})
+				var empty *graph.EmptyViewError
+				if errors.As(err, &empty) {
 					return fmt.Errorf("nothing to present: the known concepts already cover %s", strings.Join(args, ", "))
+				} else if err != nil {
+					return flagError("slides", err)
 				}
-				files, err := slideFiles(e, g, deck{p, known, format, lk, dr})
+				p := m.Plan
+				files, err := slideFiles(e, g, deck{v, m, format, lk, dr})
 				if err != nil {
 					return err
 				}
@@ -96,8 +97,8 @@ func init() {
 
 // deck is what slides makes: a plan, drawn in a format and a look.
 type deck struct {
-	p      *graph.Plan
-	known  []string
+	v      graph.View
+	m      graph.Marks
 	format string
 	lk     look
 	dr     drawing
@@ -120,28 +121,9 @@ func removeStaleFrames(dir string, keep map[string]bool) {
 // slideFiles draws one frame per step of the plan (each file, or the pages
 // of one PDF) and writes the outline.
 func slideFiles(e *env, g *loaded, d deck) ([]outFile, error) {
-	p, known, format, lk, dr := d.p, d.known, d.format, d.lk, d.dr
-	var cs []*graph.Concept
-	var targets []string
-	for _, s := range p.Steps {
-		cs = append(cs, s.Concept)
-		if s.Target {
-			targets = append(targets, s.Concept.Name.In(g.lang))
-		}
-	}
-	var base render.Options
-	base.MarkPlan(p)
-	if len(known) > 0 {
-		ks, _ := g.LookupAll(known) // makePlan checked them
-		base.Known = map[string]bool{}
-		for _, c := range ks {
-			base.Known[c.ID] = true
-			cs = append(cs, c)
-		}
-	}
-	v := g.Induced(cs, nil)
-	base.Lang = g.lang
-	base.Title = planTitle(g.lang, targets)
+	v, p, format, lk, dr := d.v, d.m.Plan, d.format, d.lk, d.dr
+	base := render.Options{Lang: g.lang}
+	base.Mark(d.m)
 	lk.apply(&base, len(v.Edges))
 	dr.apply(&base)
 
@@ -181,15 +163,8 @@ func slideFiles(e *env, g *loaded, d deck) ([]outFile, error) {
 		}
 		files = append(files, outFile{"slides.pdf", b})
 	}
-	files = append(files, outFile{"outline.md", outline(g, p, known, format, width)})
+	files = append(files, outFile{"outline.md", outline(g, p, format, width)})
 	return files, nil
-}
-
-func planTitle(lang graph.Lang, targets []string) string {
-	if lang == graph.Zh {
-		return "学习路线:" + strings.Join(targets, "、")
-	}
-	return "Learning plan: " + strings.Join(targets, ", ")
 }
 
 // stepCaption says which step a frame shows and why it is in the plan.
@@ -212,7 +187,7 @@ func stepCaption(g *loaded, i, n int, s graph.Step) string {
 // step with its frame, the chain that explains it and the reason. Marp,
 // Slidev and reveal.js split slides at "---"; a screen reader reads the
 // same text, and each frame's alt text names its step.
-func outline(g *loaded, p *graph.Plan, known []string, format string, width int) []byte {
+func outline(g *loaded, p *graph.Plan, format string, width int) []byte {
 	var b strings.Builder
 	var targets []string
 	for _, s := range p.Steps {
@@ -220,12 +195,11 @@ func outline(g *loaded, p *graph.Plan, known []string, format string, width int)
 			targets = append(targets, s.Concept.Name.In(g.lang))
 		}
 	}
-	fmt.Fprintf(&b, "# %s\n\n", planTitle(g.lang, targets))
+	fmt.Fprintf(&b, "# %s\n\n", render.PlanTitle(g.lang, targets))
 	fmt.Fprintf(&b, "%s", plural(len(p.Steps), "step"))
-	if len(known) > 0 {
-		ks, _ := g.LookupAll(known)
+	if len(p.Known) > 0 {
 		var names []string
-		for _, c := range ks {
+		for _, c := range p.Known {
 			names = append(names, c.Name.In(g.lang))
 		}
 		fmt.Fprintf(&b, ", for a learner who knows %s", strings.Join(names, ", "))
