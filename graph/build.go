@@ -7,8 +7,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	dgraph "github.com/dominikbraun/graph"
 )
 
 var (
@@ -32,10 +30,10 @@ func (rs *records) build() (*Graph, []Diagnostic) {
 	rs.implicitConcepts()
 	rs.checkCategories(g)
 	rs.checkConcepts(g)
-	edges := rs.checkEdges(g)
+	edges, ends := rs.checkEdges(g)
 	// Cycles are looked for among the sound edges even when others are
 	// broken, so that one run reports every problem.
-	g.index(edges)
+	g.index(edges, ends)
 	rs.checkCycles(g)
 	if len(rs.diags) > 0 {
 		sortDiags(rs.diags)
@@ -167,24 +165,32 @@ func (rs *records) implicitConcepts() {
 			}
 		}
 	}
+	// First the names that make concepts, then the concepts, so the list
+	// of concepts grows once.
+	type end struct {
+		name string
+		pos  Pos
+	}
+	var made []end
 	for _, se := range rs.edges {
 		if !se.implicit {
 			continue
 		}
-		for _, end := range []struct {
-			name string
-			pos  Pos
-		}{{se.e.From, se.fromPos}, {se.e.To, se.toPos}} {
-			f := fold(end.name)
+		for _, e := range [2]end{{se.e.From, se.fromPos}, {se.e.To, se.toPos}} {
+			f := fold(e.name)
 			if f == "" || known[f] || looksLikeTypo(f, defined) {
 				continue
 			}
 			known[f] = true
-			rs.concepts = append(rs.concepts, srcConcept{
-				c:     &Concept{ID: end.name, Name: Text{En: end.name}, Pos: end.pos},
-				idPos: end.pos, namePos: end.pos, catPos: end.pos,
-			})
+			made = append(made, e)
 		}
+	}
+	rs.concepts = slices.Grow(rs.concepts, len(made))
+	for _, e := range made {
+		rs.concepts = append(rs.concepts, srcConcept{
+			c:     &Concept{ID: e.name, Name: Text{En: e.name}, Pos: e.pos},
+			idPos: e.pos, namePos: e.pos, catPos: e.pos,
+		})
 	}
 }
 
@@ -319,29 +325,30 @@ func (c *Concept) keys() []string {
 	return append(ks, c.Aliases...)
 }
 
-// checkEdges resolves and checks every relation, returning the sound ones.
-func (rs *records) checkEdges(g *Graph) []Edge {
-	all := make([]srcEdge, 0, len(rs.edges))
+// checkEdges resolves and checks every relation, returning the sound ones
+// and the concepts at their ends.
+func (rs *records) checkEdges(g *Graph) ([]Edge, [][2]int32) {
+	n := len(rs.edges)
 	for _, sc := range rs.concepts {
-		for _, e := range sc.edges {
-			e.e.From = sc.c.ID
-			all = append(all, e)
-		}
+		n += len(sc.edges)
 	}
-	all = append(all, rs.edges...)
-	type triple struct{ from, rel, to string }
-	seen := map[triple]Pos{}
-	out := make([]Edge, 0, len(all))
-	for _, se := range all {
+	type triple struct{ from, rel, to int32 }
+	seen := make(map[triple]Pos, n)
+	out := make([]Edge, 0, n)
+	ends := make([][2]int32, 0, n)
+	check := func(se *srcEdge, owner string) {
 		e := se.e
-		ok := true
-		if e.Relation == "" {
+		if owner != "" {
+			e.From = owner
+		}
+		rel, ok := g.relIndex[e.Relation]
+		switch {
+		case e.Relation == "":
 			rs.errorf(se.relPos, "relation from %q has no relation type; add relation: one of %s", e.From, strings.Join(g.relationIDs(), ", "))
-			ok = false
-		} else if _, known := g.relIndex[e.Relation]; !known && se.implicit && g.relationByLabel(e.Relation) != "" {
-			id := g.relationByLabel(e.Relation)
-			e.Relation = id // a spreadsheet may name the relation by its label
-		} else if _, known := g.relIndex[e.Relation]; !known {
+		case !ok && se.implicit && g.relationByLabel(e.Relation) != "":
+			e.Relation = g.relationByLabel(e.Relation) // a spreadsheet may name the relation by its label
+			rel, ok = g.relIndex[e.Relation]
+		case !ok:
 			msg := sprintf("unknown relation type %q", e.Relation)
 			if s := g.suggestRelation(e.Relation); s != "" {
 				msg += sprintf(" (did you mean %q?)", s)
@@ -349,41 +356,50 @@ func (rs *records) checkEdges(g *Graph) []Edge {
 				msg += "; known types: " + strings.Join(g.relationIDs(), ", ")
 			}
 			rs.errorf(se.relPos, "%s", msg)
-			ok = false
 		}
 		from, okFrom := rs.resolveEnd(g, e.From, se.fromPos, "source", se.implicit)
 		to, okTo := rs.resolveEnd(g, e.To, se.toPos, "target", se.implicit)
 		if !ok || !okFrom || !okTo {
-			continue
+			return
 		}
-		e.From, e.To = from, to
+		e.From, e.To = g.concepts[from].ID, g.concepts[to].ID
 		if from == to {
-			rs.errorf(se.toPos, "concept %q relates to itself; a relation needs two different concepts", from)
-			continue
+			rs.errorf(se.toPos, "concept %q relates to itself; a relation needs two different concepts", e.From)
+			return
 		}
-		k := triple{e.From, e.Relation, e.To}
+		k := triple{from, int32(rel), to}
 		if p, dup := seen[k]; dup {
 			d := rs.errorf(e.Pos, "duplicate relation %s %s %s", e.From, e.Relation, e.To)
 			d.Notes = append(d.Notes, rs.note(p, "first given here"))
-			continue
+			return
 		}
 		seen[k] = e.Pos
 		out = append(out, e)
+		ends = append(ends, [2]int32{from, to})
 	}
-	return out
+	for _, sc := range rs.concepts {
+		for i := range sc.edges {
+			check(&sc.edges[i], sc.c.ID)
+		}
+	}
+	for i := range rs.edges {
+		check(&rs.edges[i], "")
+	}
+	return out, ends
 }
 
-// resolveEnd finds the concept that an edge end names, by id, name or alias.
-func (rs *records) resolveEnd(g *Graph, name string, p Pos, end string, implicit bool) (string, bool) {
+// resolveEnd finds the concept that an edge end names, by id, name or
+// alias, and returns its index.
+func (rs *records) resolveEnd(g *Graph, name string, p Pos, end string, implicit bool) (int32, bool) {
 	if name == "" {
 		rs.errorf(p, "relation has no %s concept; add to: with a concept id", end)
-		return "", false
+		return 0, false
 	}
 	if i, ok := g.byID[name]; ok {
-		return g.concepts[i].ID, true
+		return i, true
 	}
 	if l := g.names[fold(name)]; len(l) == 1 {
-		return g.concepts[l[0]].ID, true
+		return l[0], true
 	}
 	msg := sprintf("unknown concept %q", name)
 	if s := g.Suggest(name, 1); len(s) > 0 {
@@ -395,7 +411,7 @@ func (rs *records) resolveEnd(g *Graph, name string, p Pos, end string, implicit
 		msg += "; fix the id, or add the concept under concepts:"
 	}
 	rs.errorf(p, "%s", msg)
-	return "", false
+	return 0, false
 }
 
 func (g *Graph) relationIDs() []string {
@@ -440,29 +456,23 @@ func keys[V any](m map[string]V) []string {
 	return ks
 }
 
-// index stores the graph in dominikbraun/graph and builds, once, the
-// adjacency that every query runs over.
-func (g *Graph) index(edges []Edge) {
-	g.lib = dgraph.New(func(c *Concept) string { return c.ID }, dgraph.Directed())
-	for _, c := range g.concepts {
-		_ = g.lib.AddVertex(c) // ids are unique: checked above
+// index builds, once, the adjacency that every query runs over. edges
+// must be unique; ends holds the concepts at the ends of each.
+func (g *Graph) index(edges []Edge, ends [][2]int32) {
+	// Sorted as compareEdges sorts, by the concepts' places rather than
+	// their ids: concepts are sorted by id.
+	perm := make([]int32, len(edges))
+	for i := range perm {
+		perm[i] = int32(i)
 	}
-	for _, e := range edges {
-		data := []Edge{e}
-		if err := g.lib.AddEdge(e.From, e.To, dgraph.EdgeData(data)); err != nil {
-			// The library holds one edge per ordered pair: carry every
-			// relation type between the pair in its data.
-			old, _ := g.lib.Edge(e.From, e.To)
-			data = append(old.Properties.Data.([]Edge), e)
-			_ = g.lib.UpdateEdge(e.From, e.To, dgraph.EdgeData(data))
-		}
+	slices.SortFunc(perm, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(ends[a][0], ends[b][0]), cmp.Compare(ends[a][1], ends[b][1]),
+			strings.Compare(edges[a].Relation, edges[b].Relation))
+	})
+	g.edges = make([]Edge, len(edges))
+	for i, k := range perm {
+		g.edges[i] = edges[k]
 	}
-	libEdges, _ := g.lib.Edges()
-	g.edges = make([]Edge, 0, len(edges))
-	for _, le := range libEdges {
-		g.edges = append(g.edges, le.Properties.Data.([]Edge)...)
-	}
-	slices.SortFunc(g.edges, compareEdges)
 
 	n := len(g.concepts)
 	g.from = make([]int32, len(g.edges))
@@ -473,7 +483,7 @@ func (g *Graph) index(edges []Edge) {
 	g.before = make([][]int32, n)
 	g.after = make([][]int32, n)
 	for i, e := range g.edges {
-		f, t := g.byID[e.From], g.byID[e.To]
+		f, t := ends[perm[i]][0], ends[perm[i]][1]
 		g.from[i], g.to[i] = f, t
 		g.first[i] = g.relations[g.relIndex[e.Relation]].First
 		g.out[f] = append(g.out[f], int32(i))

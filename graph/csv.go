@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,9 +63,12 @@ type csvCategories struct {
 func (rs *records) readCSV(name string, data []byte) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a spreadsheet's byte-order mark
 	rs.addFile(name, data)
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	c := csvFile{rs: rs, name: name, r: r}
+	rows := &csvRows{data: data}
+	if rs.csvRows == nil {
+		rs.csvRows = map[string]*csvRows{}
+	}
+	rs.csvRows[name] = rows
+	c := csvFile{rs: rs, name: name, r: newCSVReader(data), rows: rows}
 	header, err := c.read()
 	if err != nil {
 		if err == io.EOF {
@@ -72,6 +76,7 @@ func (rs *records) readCSV(name string, data []byte) {
 		}
 		return
 	}
+	header = slices.Clone(header) // the reader reuses its record
 	cols := map[string]int{}
 	var known []string
 	switch {
@@ -122,6 +127,10 @@ func (rs *records) readCSV(name string, data []byte) {
 	}
 	if !ok {
 		return
+	}
+	if !concepts {
+		// One relation a line, give or take: grow the list once.
+		rs.edges = slices.Grow(rs.edges, bytes.Count(data, []byte("\n")))
 	}
 	for {
 		rec, err := c.read()
@@ -269,15 +278,37 @@ func (rs *records) declareCSVCategories(g *Graph, declared bool, add func(*Categ
 
 // csvFile reads records and turns field numbers into positions.
 type csvFile struct {
-	rs    *records
-	name  string
-	r     *csv.Reader
-	row   int
-	start []int // line of each field of the current record
-	bytes []int // byte column of each field
+	rs   *records
+	name string
+	r    *csv.Reader
+	row  int
+	rows *csvRows
+}
+
+// csvRows says where each record of a CSV file starts, so that a message
+// about one of its fields can quote the field's line. A position in a CSV
+// file is row:field, not line:column (a quoted field may hold line
+// breaks), so the line is found again, by reading the record once more,
+// only when a message needs it.
+type csvRows struct {
+	data  []byte
+	start []csvRowStart // by row, from 1
+}
+
+type csvRowStart struct {
+	off  int64 // byte offset of the record
+	line int   // line of the record's first field
+}
+
+func newCSVReader(data []byte) *csv.Reader {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	return r
 }
 
 func (c *csvFile) read() ([]string, error) {
+	off := c.r.InputOffset()
 	rec, err := c.r.Read()
 	if err != nil {
 		var pe *csv.ParseError
@@ -287,28 +318,38 @@ func (c *csvFile) read() ([]string, error) {
 		return nil, err
 	}
 	c.row++
-	c.start, c.bytes = c.start[:0], c.bytes[:0]
-	for i := range rec {
-		line, col := c.r.FieldPos(i)
-		c.start = append(c.start, line)
-		c.bytes = append(c.bytes, col)
-	}
+	line, _ := c.r.FieldPos(0)
+	c.rows.start = append(c.rows.start, csvRowStart{off, line})
 	return rec, nil
 }
 
 // pos returns the position of field i of the current record as
-// row:column, and tells the records where that field sits in the file so
-// a message can quote it.
-func (c *csvFile) pos(i int) Pos {
-	p := Pos{File: c.name, Line: c.row, Col: i + 1}
-	if i < len(c.start) {
-		if lines := c.rs.lines[c.name]; c.start[i] <= len(lines) {
-			text := lines[c.start[i]-1]
-			b := min(c.bytes[i]-1, len(text))
-			c.rs.quote(p, text, utf8.RuneCountInString(text[:b])+1)
-		}
+// row:column.
+func (c *csvFile) pos(i int) Pos { return Pos{File: c.name, Line: c.row, Col: i + 1} }
+
+// csvQuote returns the line of a CSV file that holds the field at p, and
+// the column of the field's start in it. ok is false when p is not a
+// field of a record of a CSV file.
+func (rs *records) csvQuote(p Pos) (text string, col int, ok bool) {
+	rows := rs.csvRows[p.File]
+	if rows == nil || p.Line < 1 || p.Line > len(rows.start) || p.Col < 1 {
+		return "", 0, false
 	}
-	return p
+	at := rows.start[p.Line-1]
+	r := newCSVReader(rows.data[at.off:])
+	rec, err := r.Read()
+	if err != nil || p.Col > len(rec) {
+		return "", 0, false
+	}
+	line, b := r.FieldPos(p.Col - 1)
+	lines := rs.lines[p.File]
+	line += at.line - 1
+	if line > len(lines) {
+		return "", 0, false
+	}
+	text = lines[line-1]
+	b = min(b-1, len(text))
+	return text, utf8.RuneCountInString(text[:b]) + 1, true
 }
 
 func containsFold(list []string, s string) bool {

@@ -1,13 +1,8 @@
 package graph
 
-import (
-	dgraph "github.com/dominikbraun/graph"
-)
-
 // Graph is a loaded, validated concept graph. It is immutable and safe for
 // concurrent reads.
 type Graph struct {
-	lib        dgraph.Graph[string, *Concept]
 	concepts   []*Concept // sorted by id
 	byID       map[string]int32
 	names      map[string][]int32 // folded id, name or alias → concepts

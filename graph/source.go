@@ -60,22 +60,7 @@ type records struct {
 	csvCats    csvCategories // categories that concepts CSV rows name (csv.go)
 	diags      []Diagnostic
 	lines      map[string][]string // file → its lines, for quoting sources
-	quotes     map[Pos]srcQuote    // places whose source is not at their line and column (CSV)
-}
-
-// srcQuote is the source text to show for a position, and the column of the
-// caret in it.
-type srcQuote struct {
-	text string
-	col  int
-}
-
-// quote records the text to show for p.
-func (rs *records) quote(p Pos, text string, col int) {
-	if rs.quotes == nil {
-		rs.quotes = map[Pos]srcQuote{}
-	}
-	rs.quotes[p] = srcQuote{text, col}
+	csvRows    map[string]*csvRows // CSV file → where its records start, for quoting (csv.go)
 }
 
 func (rs *records) addFile(name string, data []byte) {
@@ -93,8 +78,8 @@ func (rs *records) errorf(p Pos, format string, args ...any) *Diagnostic {
 
 func (rs *records) diag(p Pos, msg string) Diagnostic {
 	d := Diagnostic{Pos: p, Msg: msg}
-	if q, ok := rs.quotes[p]; ok {
-		d.Source, d.Caret = strings.TrimRight(q.text, " \t\r"), q.col
+	if text, col, ok := rs.csvQuote(p); ok {
+		d.Source, d.Caret = strings.TrimRight(text, " \t\r"), col
 	} else if lines := rs.lines[p.File]; p.Line > 0 && p.Line <= len(lines) {
 		d.Source = strings.TrimRight(lines[p.Line-1], " \t\r")
 	}
