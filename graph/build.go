@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -27,6 +28,10 @@ var otherCategory = Text{En: "Other", Zh: "其他"}
 func (rs *records) build() (*Graph, []Diagnostic) {
 	g := &Graph{}
 	rs.checkRelations(g)
+	rs.noteEdges(g)
+	if rs.linkErr != nil {
+		return nil, nil
+	}
 	rs.implicitConcepts()
 	rs.checkCategories(g)
 	rs.checkConcepts(g)
@@ -407,6 +412,8 @@ func (rs *records) resolveEnd(g *Graph, name string, p Pos, end string, implicit
 		if implicit {
 			msg += "; a new name in a relations CSV makes a concept, but this one is so close to another that it looks like a typo. Define it in a concepts file to keep it"
 		}
+	} else if strings.EqualFold(path.Ext(p.File), NoteExt) {
+		msg += "; fix the link, or load the note it leads to"
 	} else {
 		msg += "; fix the id, or add the concept under concepts:"
 	}

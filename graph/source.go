@@ -58,6 +58,9 @@ type records struct {
 	concepts   []srcConcept
 	edges      []srcEdge     // relations given apart from their concepts (CSV, JSON)
 	csvCats    csvCategories // categories that concepts CSV rows name (csv.go)
+	notes      notes         // typed and untyped links of notes and GraphML edges (markdown.go)
+	linkRel    string        // the relation type of links that name none, if any
+	linkErr    error         // linkRel names no relation type
 	diags      []Diagnostic
 	lines      map[string][]string // file → its lines, for quoting sources
 	csvRows    map[string]*csvRows // CSV file → where its records start, for quoting (csv.go)

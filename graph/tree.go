@@ -245,18 +245,7 @@ func (r reader) concept(n *node, s schema) {
 			c.c.Analogy = r.text(v, "analogy")
 		case "refs":
 			for _, item := range r.list(v, "refs") {
-				var ref Ref
-				r.fields(item, "reference", refFields, func(k string, v *node) {
-					switch k {
-					case "title":
-						ref.Title = r.str(v, "title")
-					case "arxiv":
-						ref.ArXiv = r.str(v, "arxiv")
-					case "url":
-						ref.URL = r.str(v, "url")
-					}
-				})
-				c.c.Refs = append(c.c.Refs, ref)
+				c.c.Refs = append(c.c.Refs, r.ref(item))
 			}
 		case "relations":
 			for _, item := range r.list(v, "relations") {
@@ -269,6 +258,22 @@ func (r reader) concept(n *node, s schema) {
 	if ok {
 		r.rs.concepts = append(r.rs.concepts, c)
 	}
+}
+
+// ref reads one reference: {title, arxiv, url}.
+func (r reader) ref(n *node) Ref {
+	var ref Ref
+	r.fields(n, "reference", refFields, func(k string, v *node) {
+		switch k {
+		case "title":
+			ref.Title = r.str(v, "title")
+		case "arxiv":
+			ref.ArXiv = r.str(v, "arxiv")
+		case "url":
+			ref.URL = r.str(v, "url")
+		}
+	})
+	return ref
 }
 
 // edge reads one relation: within a concept (withFrom false) its source is

@@ -230,6 +230,17 @@ concepts:
 			"a.yaml":       "categories:\n  - {id: basics, name: {en: Basics}}\nconcepts:\n  - {id: a, name: A, category: basics}\n",
 			"concepts.csv": "id,name_en,category,category_en\nb,B,basic,\nc,C,advanced,\nd,D,named,Named\n",
 		}},
+		// Markdown notes: every problem at its line and column.
+		{"notes", map[string]string{
+			"Unclosed.md": "---\naliases: [U]\n# Unclosed\n",
+			"Syntax.md":   "---\naliases: [S\n---\n# Syntax\n",
+			"List.md":     "---\n- a\n---\n",
+			"A.md": "# A\n\n- requires:: [[Nowhere]] why\n- requries:: [[B]]\n- requires:: B, in words\n" +
+				"requires:: [[#Heading]]\nauthor:: [[Someone]]\n",
+			"B.md":         "---\nrequires: \"[[Attentoin]]\"\nrelatd_to: [[A]]\n---\n",
+			"Attention.md": "# Attention\n",
+			"C,D.md":       "---\nid: \"\"\n---\n",
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var l Loader

@@ -14,6 +14,15 @@ var sprintf = fmt.Sprintf
 // readYAML parses one YAML data file into rs.
 func (rs *records) readYAML(name string, data []byte) {
 	rs.addFile(name, data)
+	for _, n := range rs.parseYAML(name, data) {
+		reader{rs}.top(n, yamlSchema)
+	}
+}
+
+// parseYAML turns each document of a YAML text into a node tree, reporting
+// syntax errors at their place in file name. Markdown frontmatter is
+// parsed here too, its lines numbered as in its note.
+func (rs *records) parseYAML(name string, data []byte) []*node {
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		p := Pos{File: name, Line: 1, Col: 1}
@@ -26,17 +35,19 @@ func (rs *records) readYAML(name string, data []byte) {
 			}
 		}
 		rs.errorf(p, "YAML syntax error: %s", msg)
-		return
+		return nil
 	}
 	y := yamlTree{rs: rs, file: name}
+	var out []*node
 	for _, doc := range f.Docs {
 		if doc == nil || doc.Body == nil {
 			continue
 		}
 		if n := y.node(doc.Body); n != nil {
-			reader{rs}.top(n, yamlSchema)
+			out = append(out, n)
 		}
 	}
+	return out
 }
 
 // yamlTree turns a YAML syntax tree into a node tree.

@@ -74,7 +74,7 @@ func dataFingerprint(paths []string) [32]byte {
 				}
 				return nil
 			}
-			if d.IsDir() || !slices.Contains(graph.Formats, strings.ToLower(filepath.Ext(name))) {
+			if ext := strings.ToLower(filepath.Ext(name)); d.IsDir() || !slices.Contains(graph.Formats, ext) && ext != graph.NoteExt {
 				return nil
 			}
 			if info, err := d.Info(); err == nil {
