@@ -18,14 +18,23 @@ var update = flag.Bool("update", false, "rewrite the golden transcripts")
 // TestTranscripts runs the real CLI in-process on each transcript in
 // testdata/cli. A transcript is a txtar archive:
 //
-//	-- args --      one argument per line; $DIR is a temporary directory
+//	-- args --      one argument per line; $DIR is a temporary directory,
+//	                $FIXTURE the fixture data set, testdata/fixture
 //	-- stdout --    expected standard output
 //	-- stderr --    expected standard error
 //	-- exit --      expected exit code
 //	-- files/NAME --  files written into $DIR before the run
 //
+// Transcripts run on the fixture (--data $FIXTURE), a small graph that
+// uses every relation type, so that a change to the bundled data changes
+// no transcript but those about the bundled data, named bundled_*.
+//
 // go test ./cmd/conceptmap -update rewrites stdout, stderr and exit.
 func TestTranscripts(t *testing.T) {
+	fixture, err := filepath.Abs("testdata/fixture")
+	if err != nil {
+		t.Fatal(err)
+	}
 	paths, err := filepath.Glob("testdata/cli/*.txtar")
 	for i, p := range paths {
 		if paths[i], err = filepath.Abs(p); err != nil {
@@ -51,6 +60,7 @@ func TestTranscripts(t *testing.T) {
 				case f.Name == "args":
 					for _, a := range strings.Split(strings.TrimRight(string(f.Data), "\n"), "\n") {
 						if a != "" {
+							a = strings.ReplaceAll(a, "$FIXTURE", fixture)
 							args = append(args, strings.ReplaceAll(a, "$DIR", dir))
 						}
 					}
@@ -69,8 +79,8 @@ func TestTranscripts(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			code := report(run(context.Background(), args, &stdout, &stderr), &stderr)
 			got := map[string]string{
-				"stdout": strings.ReplaceAll(stdout.String(), dir, "$DIR"),
-				"stderr": strings.ReplaceAll(stderr.String(), dir, "$DIR"),
+				"stdout": strings.NewReplacer(dir, "$DIR", fixture, "$FIXTURE").Replace(stdout.String()),
+				"stderr": strings.NewReplacer(dir, "$DIR", fixture, "$FIXTURE").Replace(stderr.String()),
 				"exit":   strconv.Itoa(code) + "\n",
 			}
 			if *update {
