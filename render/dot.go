@@ -131,6 +131,8 @@ type dotWriter struct {
 	theme   *theme
 	names   map[string]string              // concept id → node name
 	unknown map[string]*graph.RelationType // relation types the vocabulary lacks
+	looks   map[*graph.RelationType]edgeLook
+	extra   []*graph.RelationType // the unknown types, in the order met
 }
 
 // text returns t in the chosen language as the lines to draw.
@@ -419,10 +421,14 @@ func (d *dotWriter) edges(es []graph.Edge) []*graph.RelationType {
 		if !hidden {
 			used[rt] = true
 		}
-		color, style, pen := d.theme.edge(rt.Style.Color), lineStyle(rt.Style.Line), ""
+		lk := d.look(rt)
+		color, style, pw := lk.color, lk.style, ""
+		if lk.pen > 0 {
+			pw = pen(lk.pen)
+		}
 		if f := d.opt.Focus; f != nil {
 			if f.Edges[e.Key()] {
-				pen = "3"
+				pw = pen(max(3, lk.pen+1))
 			} else {
 				color = d.theme.fade(color)
 			}
@@ -434,8 +440,8 @@ func (d *dotWriter) edges(es []graph.Edge) []*graph.RelationType {
 			"color", quote(color),
 			"style", quote(style),
 		}
-		if pen != "" {
-			kv = append(kv, "penwidth", quote(pen))
+		if pw != "" {
+			kv = append(kv, "penwidth", quote(pw))
 		}
 		if !d.opt.NoEdgeLabels {
 			kv = append([]string{"label", d.boxed(d.text(rt.Label), edgeSize)}, kv...)
@@ -449,11 +455,11 @@ func (d *dotWriter) edges(es []graph.Edge) []*graph.RelationType {
 		switch rt.First {
 		case graph.FirstTarget:
 			head = to + " -> " + from
-			kv = append(kv, "dir", "back", "arrowtail", quote(rt.Style.Arrow))
+			kv = append(kv, "dir", "back", "arrowtail", quote(lk.arrow))
 		case graph.FirstNone:
-			kv = append(kv, "constraint", "false", "arrowhead", quote(rt.Style.Arrow))
+			kv = append(kv, "constraint", "false", "arrowhead", quote(lk.arrow))
 		default:
-			kv = append(kv, "arrowhead", quote(rt.Style.Arrow))
+			kv = append(kv, "arrowhead", quote(lk.arrow))
 		}
 		d.attrs("\t", head, kv...)
 	}

@@ -51,12 +51,16 @@ func (d *dotWriter) legend(rts []*graph.RelationType, marks []mark) {
 		}
 		d.attrs("\t\t", p, "width", quote("0.4"))
 		d.attrs("\t\t", q, "class", quote("legend"), "label", table(labels[i], w))
-		d.attrs("\t\t", p+" -> "+q,
-			"class", quote("legend"),
-			"color", quote(d.theme.edge(rt.Style.Color)),
-			"style", quote(lineStyle(rt.Style.Line)),
-			"arrowhead", quote(rt.Style.Arrow),
-			"tailclip", "false")
+		lk := d.look(rt)
+		kv := []string{"class", quote("legend"),
+			"color", quote(lk.color),
+			"style", quote(lk.style),
+			"arrowhead", quote(lk.arrow),
+			"tailclip", "false"}
+		if lk.pen > 0 {
+			kv = append(kv, "penwidth", quote(pen(lk.pen)))
+		}
+		d.attrs("\t\t", p+" -> "+q, kv...)
 		heads, tails = append(heads, p), append(tails, q)
 	}
 	// How concepts are drawn: a sample box and its meaning.
@@ -110,15 +114,16 @@ func (d *dotWriter) legendNode(rts []*graph.RelationType, marks []mark) {
 	b.WriteString(`<<TABLE BORDER="1" COLOR="` + html(d.theme.legendLine) + `" CELLBORDER="0" CELLPADDING="3" CELLSPACING="0" STYLE="ROUNDED">`)
 	b.WriteString(`<TR><TD COLSPAN="2">` + htmlLines(d.text(legendTitle)) + `</TD></TR>`)
 	for _, rt := range rts {
+		lk := d.look(rt)
 		sample := "━━━━"
-		switch rt.Style.Line {
+		switch lk.style {
 		case "dashed":
 			sample = "╍╍╍╍"
 		case "dotted":
 			sample = "┅┅┅┅"
 		}
 		ls := d.text(rt.Label)
-		b.WriteString(`<TR><TD><FONT COLOR="` + html(d.theme.edge(rt.Style.Color)) + `">` + sample + `</FONT></TD>` +
+		b.WriteString(`<TR><TD><FONT COLOR="` + html(lk.color) + `">` + sample + `</FONT></TD>` +
 			`<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="` + strconv.Itoa(int(d.width(ls, legendSize))+8) + `">` + htmlLines(ls) + `</TD></TR>`)
 	}
 	for _, m := range marks {

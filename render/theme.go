@@ -20,6 +20,9 @@ type theme struct {
 	known     hue    // concepts the learner knows: drawn greyed
 	knownText string // and their names
 	highlight string // the border of highlighted concepts
+	// mono themes tell relation types apart without colour: by line
+	// style, weight and arrowhead alone (see edgeLooks).
+	mono bool
 }
 
 var themes = map[string]*theme{
@@ -51,7 +54,7 @@ var themes = map[string]*theme{
 		highlight: "#fb7185",
 	},
 	// Print: black on white, no fills, relation types told apart by line
-	// style and by grey level only.
+	// style, weight and arrowhead.
 	"print": {
 		bg: "#ffffff", text: "#000000", edgeText: "#000000", legendLine: "#000000",
 		palette:   []hue{{"#ffffff", "#000000"}},
@@ -59,6 +62,7 @@ var themes = map[string]*theme{
 		known:     hue{"#ffffff", "#9a9a9a"},
 		knownText: "#6b6b6b",
 		highlight: "#000000",
+		mono:      true,
 	},
 }
 
