@@ -67,7 +67,19 @@
 // from many goroutines. The WebAssembly module is compiled when the
 // program starts (go-graphviz does this in an init function and caches
 // the machine code under os.TempDir()/go-graphviz), and each render leaves
-// some memory behind, which suits a command-line tool.
+// some memory behind, which suits a command-line tool. A program that
+// draws many maps can lay them out elsewhere: a Renderer makes every
+// layout with its Layouter (SVG, PNG, PDF and HTML are Renderer{}'s, which
+// uses Local, the Graphviz of this process).
+//
+// # Rooms
+//
+// render holds the DOT writer, the legend, the themes, the exports and
+// the functions that tie the rooms together. The Graphviz engine and its
+// xdot reader (internal/engine), fonts (internal/fonts) and the PNG and
+// PDF painter (internal/paint) are packages of their own; only engine
+// imports go-graphviz, only paint imports the drawing library. render
+// imports graph and its own rooms, never cmd; graph never imports render.
 //
 // # Export
 //

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/fonts"
 )
 
 // Options says how to draw a view. The zero value draws English names, top
@@ -142,7 +143,7 @@ func (d *dotWriter) text(t graph.Text) []string { return textLines(t, d.opt.Lang
 // size: as Options.Measure says, or as we estimate.
 func (d *dotWriter) width(ls []string, size float64) float64 {
 	if d.opt.Measure == nil {
-		return linesWidth(ls, size)
+		return fonts.LinesWidth(ls, size)
 	}
 	w := 0.0
 	for _, l := range ls {

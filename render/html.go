@@ -10,34 +10,22 @@ import (
 
 // HTML returns the explorer as one self-contained HTML file, to share or
 // to embed in slides: the whole graph g as JSON and the view v drawn as SVG
-// draws it (with opt) in each of the page's languages, with the script
-// that searches, moves from concept to concept, highlights neighbourhoods
-// and makes learning plans, in plain JavaScript over the embedded data.
-// The page opens in opt.Lang, and its language switch (English, Chinese,
-// both) shows the map drawn in the language chosen. The file loads
-// nothing from anywhere: no server, no network. Its plans are
-// Graph.Plan's, step for step.
+// draws it (with opt) in each of the page's languages, one after the
+// other, with the script that searches, moves from concept to concept,
+// highlights neighbourhoods and makes learning plans, in plain JavaScript
+// over the embedded data. The page opens in opt.Lang, and its language
+// switch (English, Chinese, both) shows the map drawn in the language
+// chosen. The file loads nothing from anywhere: no server, no network.
+// Its plans are Graph.Plan's, step for step.
 //
 // A plan's view (opt.Steps set) opens with its targets planned; a
 // neighbourhood's (one target) opens on that concept.
-func HTML(ctx context.Context, g *graph.Graph, v graph.View, opt Options) ([]byte, error) {
-	return HTMLDrawn(ctx, g, v, opt, SVG)
-}
-
-// pageLangs are the languages of the page's switch, in the order the
-// page's maps are drawn.
-var pageLangs = []graph.Lang{graph.En, graph.Zh, graph.Both}
-
-// HTMLDrawn is HTML with the maps drawn by draw, which draws as SVG does
-// (conceptmap serve lays them out in a worker process): HTML(ctx, g, v,
-// opt) is HTMLDrawn(ctx, g, v, opt, SVG). It draws v once per language,
-// one after the other, with opt but for its Lang.
-func HTMLDrawn(ctx context.Context, g *graph.Graph, v graph.View, opt Options, draw func(context.Context, *graph.Graph, graph.View, Options) ([]byte, error)) ([]byte, error) {
+func (r Renderer) HTML(ctx context.Context, g *graph.Graph, v graph.View, opt Options) ([]byte, error) {
 	maps := make(map[graph.Lang][]byte, len(pageLangs))
 	for _, l := range pageLangs {
 		o := opt
 		o.Lang = l
-		svg, err := draw(ctx, g, v, o)
+		svg, err := r.SVG(ctx, g, v, o)
 		if err != nil {
 			return nil, err
 		}
@@ -45,6 +33,10 @@ func HTMLDrawn(ctx context.Context, g *graph.Graph, v graph.View, opt Options, d
 	}
 	return htmlPage(g, opt, maps)
 }
+
+// pageLangs are the languages of the page's switch, in the order the
+// page's maps are drawn.
+var pageLangs = []graph.Lang{graph.En, graph.Zh, graph.Both}
 
 // htmlPage is the offline page of g with the maps of a view, by language,
 // and the view's options.

@@ -19,24 +19,16 @@ import (
 
 	"github.com/conceptmap/conceptmap/data"
 	"github.com/conceptmap/conceptmap/graph"
-	"github.com/tdewolff/canvas"
+	"github.com/conceptmap/conceptmap/render/internal/engine"
+	"github.com/conceptmap/conceptmap/render/internal/fonts/fontstest"
 )
 
-// cjkFont returns the system font if it draws Chinese. Without one the
-// test is skipped, except in CI, which installs fonts-noto-cjk.
+// cjkFont returns the system font if it draws Chinese (see
+// fontstest.Require).
 func cjkFont(t testing.TB) *Font {
 	t.Helper()
 	f, err := SystemFont()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if miss := f.Missing("注意力机制模型结构"); len(miss) > 0 {
-		msg := fmt.Sprintf("no font that draws Chinese (found %s); apt-get install fonts-noto-cjk", f)
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
+	fontstest.Require(t, f, err)
 	return f
 }
 
@@ -83,7 +75,7 @@ var viewBoxRE = regexp.MustCompile(`viewBox="([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([
 func svgSize(t *testing.T, f *Font, g *graph.Graph, v graph.View, opt Options) (w, h float64) {
 	t.Helper()
 	opt.Measure = f.Width
-	svg, err := renderSVG(context.Background(), DOT(g, v, opt))
+	svg, err := Renderer{}.svg(context.Background(), DOT(g, v, opt))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +141,7 @@ func inkStats(img image.Image, r image.Rectangle) (colours, ink int) {
 func TestPNGTransparent(t *testing.T) {
 	f := cjkFont(t)
 	g := fixture(t)
-	img := pngOf(t, g, g.All(), Options{}, RasterOptions{Font: f, Transparent: true, Scale: 1})
+	img := pngOf(t, g, g.All(), Options{Transparent: true}, RasterOptions{Font: f, Scale: 1})
 	if _, _, _, a := img.At(0, 0).RGBA(); a != 0 {
 		t.Errorf("corner alpha %d, want 0", a)
 	}
@@ -232,8 +224,14 @@ func TestPDFPages(t *testing.T) {
 	f := cjkFont(t)
 	g := fixture(t)
 	pv, popt := planOptions(t, g, Options{Lang: graph.Zh, Title: "学习计划"})
-	pages := []Page{{g.All(), Options{Lang: graph.En}}, {pv, popt}}
-	for _, ro := range []RasterOptions{{Font: f}, {Font: f, PageWidth: 960, PageHeight: 540}} {
+	ro := RasterOptions{Font: f}
+	for _, slide := range []bool{false, true} {
+		pages := []Page{{g.All(), Options{Lang: graph.En}}, {pv, popt}}
+		if slide {
+			for i := range pages {
+				pages[i].Options.PageWidth, pages[i].Options.PageHeight = 960, 540
+			}
+		}
 		doc, err := PDFPages(context.Background(), g, pages, ro)
 		if err != nil {
 			t.Fatal(err)
@@ -249,7 +247,7 @@ func TestPDFPages(t *testing.T) {
 		for i, s := range sizes {
 			w, _ := strconv.ParseFloat(s[1], 64)
 			h, _ := strconv.ParseFloat(s[2], 64)
-			ww, wh := ro.PageWidth, ro.PageHeight
+			ww, wh := pages[i].Options.PageWidth, pages[i].Options.PageHeight
 			if ww == 0 {
 				ww, wh = svgSize(t, f, g, pages[i].View, pages[i].Options)
 			}
@@ -261,97 +259,6 @@ func TestPDFPages(t *testing.T) {
 	if _, err := PDFPages(context.Background(), g, nil, RasterOptions{Font: f}); err == nil {
 		t.Error("no pages: no error")
 	}
-	if _, err := PDFPages(context.Background(), g, pages, RasterOptions{Font: f, PageWidth: 100}); err == nil {
-		t.Error("page width without height: no error")
-	}
-}
-
-// TestChineseGlyphs checks that Chinese text is drawn with its glyphs: a
-// line of five different characters must come out as five different
-// pictures with ink in each, and unlike five boxes of the glyph drawn for
-// a missing character.
-func TestChineseGlyphs(t *testing.T) {
-	sys := cjkFont(t)
-	f := newFont(sys.faces) // its own cache, for the stand-in below
-	const text = "注意力机制"
-	// U+E000 to U+E004 stand for characters the font lacks: they draw
-	// its .notdef glyph.
-	for r := rune(0xE000); r < 0xE005; r++ {
-		f.glyphs[r] = f.notdef()
-	}
-	const size = 40.0
-	drawLine := func(s string) *image.RGBA {
-		w := f.Width(s, size)
-		l := &layout{bb: [4]float64{0, 0, w, size * 1.5}, padX: 0, padY: 0,
-			items: []item{{kind: "node", ops: []xop{{Op: 'F', Size: size}, {Op: 'T', Pt: [2]float64{0, size * 0.4}, Align: -1, Str: s}}}}}
-		cf, err := f.canvasFont([]string{s})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rasterize(t, l, f, cf)
-	}
-	han := drawLine(text)
-	tofu := drawLine("\uE000\uE001\uE002\uE003\uE004")
-	cell := func(img *image.RGBA, i int) image.Rectangle {
-		return image.Rect(i*int(size), 0, (i+1)*int(size), img.Bounds().Dy())
-	}
-	var cells [5][]bool
-	for i := range cells {
-		r := cell(han, i)
-		for y := r.Min.Y; y < r.Max.Y; y++ {
-			for x := r.Min.X; x < r.Max.X; x++ {
-				cells[i] = append(cells[i], han.RGBAAt(x, y).R < 128)
-			}
-		}
-		ink := 0
-		for _, b := range cells[i] {
-			if b {
-				ink++
-			}
-		}
-		if ink < 100 {
-			t.Errorf("character %d of %q has %d dark pixels", i, text, ink)
-		}
-	}
-	differ := func(a, b []bool) int {
-		n := 0
-		for k := range a {
-			if a[k] != b[k] {
-				n++
-			}
-		}
-		return n
-	}
-	for i := range cells {
-		for j := i + 1; j < len(cells); j++ {
-			if d := differ(cells[i], cells[j]); d < 100 {
-				t.Errorf("characters %d and %d of %q differ in %d pixels only", i, j, text, d)
-			}
-		}
-	}
-	d := 0
-	for y := range han.Bounds().Dy() {
-		for x := range han.Bounds().Dx() {
-			if (han.RGBAAt(x, y).R < 128) != (tofu.RGBAAt(x, y).R < 128) {
-				d++
-			}
-		}
-	}
-	if d < 1000 {
-		t.Errorf("%q and five missing-character boxes differ in %d pixels only", text, d)
-	}
-}
-
-// rasterize draws a layout at one pixel per point, black on white.
-func rasterize(t *testing.T, l *layout, f *Font, cf *canvas.Font) *image.RGBA {
-	t.Helper()
-	w, h := l.size()
-	pw, ph := max(1, int(math.Round(w))), max(1, int(math.Round(h)))
-	img, err := drawPNG(context.Background(), l, f, cf, pngPage{1, w, h, pw, ph, "#ffffff"}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
 }
 
 // TestLabelsFitFont checks that, with boxes measured by the font, each
@@ -367,7 +274,7 @@ func TestLabelsFitFont(t *testing.T) {
 		for _, lang := range langs {
 			for _, dir := range []string{"TB", "LR"} {
 				t.Run(in.name+"/"+string(lang)+"/"+dir, func(t *testing.T) {
-					l, err := f.layout(context.Background(), in.g, in.g.All(), Options{Lang: lang, RankDir: dir, Title: "标题 Title"})
+					l, err := Renderer{}.fontLayout(context.Background(), f, in.g, in.g.All(), Options{Lang: lang, RankDir: dir, Title: "标题 Title"})
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -399,24 +306,24 @@ func TestLabelsFitFont(t *testing.T) {
 }
 
 type shape struct {
-	box   [4]float64 // x0, y0, x1, y1 of the first shape drawn
-	texts []xop      // T operations, with Size set from the F before them
+	box   [4]float64  // x0, y0, x1, y1 of the first shape drawn
+	texts []engine.Op // T operations, with Size set from the F before them
 }
 
 // shapes groups a layout's drawings by cluster or node name.
-func shapes(l *layout) map[string]*shape {
+func shapes(l *engine.Layout) map[string]*shape {
 	m := map[string]*shape{}
-	for _, it := range l.items {
-		if it.kind == "edge" || it.name == "" {
+	for _, it := range l.Items {
+		if it.Kind == "edge" || it.Name == "" {
 			continue
 		}
-		s := m[it.name]
+		s := m[it.Name]
 		if s == nil {
 			s = &shape{box: [4]float64{1, 1, 0, 0}}
-			m[it.name] = s
+			m[it.Name] = s
 		}
 		size := 14.0
-		for _, op := range it.ops {
+		for _, op := range it.Ops {
 			switch op.Op {
 			case 'F':
 				size = op.Size
@@ -494,13 +401,7 @@ func TestRasterDeterministic(t *testing.T) {
 	g := fixture(t)
 	ctx := context.Background()
 	v, opt := g.All(), Options{Lang: graph.Both, Title: "标题"}
-	var paths []string
-	for _, fc := range f.faces {
-		if fc.path != builtinPath {
-			paths = append(paths, fc.path)
-		}
-	}
-	fresh, err := LoadFont(paths...)
+	fresh, err := LoadFont(f.Files()...)
 	if err != nil {
 		t.Fatal(err)
 	}

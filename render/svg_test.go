@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +13,9 @@ import (
 	"testing"
 
 	"github.com/conceptmap/conceptmap/graph"
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 var langs = []graph.Lang{graph.En, graph.Zh, graph.Both}
@@ -81,10 +86,11 @@ func TestSVGFont(t *testing.T) {
 }
 
 // TestLabelsFit checks, for every node and cluster, that each line of
-// text, as wide as we estimate it and placed as the SVG anchors it, lies
-// within the drawn shape. Graphviz alone would make boxes too narrow for
-// Chinese names.
+// text, as wide as a viewer draws it (see viewerWidths) and placed as the
+// SVG anchors it, lies within the drawn shape. Graphviz alone would make
+// boxes too narrow for Chinese names.
 func TestLabelsFit(t *testing.T) {
+	width := viewerWidths(t)
 	type input struct {
 		name string
 		g    *graph.Graph
@@ -99,10 +105,10 @@ func TestLabelsFit(t *testing.T) {
 						if _, err := strconv.Atoi(strings.TrimPrefix(n.title, "n")); err != nil {
 							continue // not a concept: the legend
 						}
-						checkFit(t, n, padX-1)
+						checkFit(t, n, padX-1, width)
 					}
 					for _, c := range doc.clusters {
-						checkFit(t, c, 0)
+						checkFit(t, c, 0, width)
 					}
 				})
 			}
@@ -110,11 +116,11 @@ func TestLabelsFit(t *testing.T) {
 	}
 }
 
-func checkFit(t *testing.T, g *svgGroup, margin float64) {
+func checkFit(t *testing.T, g *svgGroup, margin float64, width func(string, float64) float64) {
 	t.Helper()
 	widest := 0.0
 	for _, tx := range g.texts {
-		w := textWidth(tx.text, tx.size)
+		w := width(tx.text, tx.size)
 		widest = max(widest, w)
 		left := tx.x
 		switch tx.anchor {
@@ -254,7 +260,7 @@ func TestSVGConcurrent(t *testing.T) {
 }
 
 func TestSVGErrors(t *testing.T) {
-	svg, err := renderSVG(context.Background(), []byte("digraph { a -> ; }"))
+	svg, err := Renderer{}.svg(context.Background(), []byte("digraph { a -> ; }"))
 	if err == nil || svg != nil {
 		t.Fatalf("bad DOT: got %d bytes and error %v", len(svg), err)
 	}
@@ -299,5 +305,68 @@ func TestSVGEmptyView(t *testing.T) {
 	doc := parseSVG(t, render(t, g, graph.View{}, Options{}))
 	if len(doc.nodes)+len(doc.edges)+len(doc.clusters) != 0 {
 		t.Errorf("empty view drew %d nodes, %d edges, %d clusters", len(doc.nodes), len(doc.edges), len(doc.clusters))
+	}
+}
+
+// viewerWidths returns a measure of text as a viewer of our SVG draws it
+// on a Linux desktop: each character with the advance width of the first
+// font of the SVG's font list that has it, Liberation Sans (Helvetica's
+// and Arial's metrics) for Latin text, then Noto Sans CJK SC. It reads the
+// font files itself with x/image's sfnt, independently of the widths that
+// render sizes boxes with. Without the fonts the test is skipped, except
+// in CI, which installs them.
+func viewerWidths(t *testing.T) func(string, float64) float64 {
+	t.Helper()
+	var faces []*sfnt.Font
+	for _, file := range []struct{ path, family string }{
+		{"/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", "Liberation Sans"},
+		{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "Noto Sans CJK SC"},
+	} {
+		data, err := os.ReadFile(file.path)
+		if err != nil {
+			msg := fmt.Sprintf("%s: %v (apt-get install fonts-liberation fonts-noto-cjk)", file.family, err)
+			if os.Getenv("CI") != "" {
+				t.Fatal(msg)
+			}
+			t.Skip(msg)
+		}
+		c, err := sfnt.ParseCollection(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var face *sfnt.Font
+		for i := range c.NumFonts() {
+			f, err := c.Font(i)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if name, _ := f.Name(nil, sfnt.NameIDFamily); name == file.family {
+				face = f
+				break
+			}
+		}
+		if face == nil {
+			t.Fatalf("%s has no face %q", file.path, file.family)
+		}
+		faces = append(faces, face)
+	}
+	var b sfnt.Buffer
+	return func(s string, size float64) float64 {
+		w := 0.0
+		for _, r := range s {
+			for _, f := range faces {
+				x, err := f.GlyphIndex(&b, r)
+				if err != nil || x == 0 {
+					continue
+				}
+				adv, err := f.GlyphAdvance(&b, x, fixed.Int26_6(size*64), xfont.HintingNone)
+				if err != nil {
+					t.Fatal(err)
+				}
+				w += float64(adv) / 64
+				break
+			}
+		}
+		return w
 	}
 }

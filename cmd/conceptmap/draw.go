@@ -100,7 +100,7 @@ func (d *drawing) apply(opt *render.Options) {
 
 // raster returns the options of PNG and PDF, loading --font.
 func (d *drawing) raster() (render.RasterOptions, error) {
-	ro := render.RasterOptions{Scale: d.scale, Transparent: d.transparent}
+	ro := render.RasterOptions{Scale: d.scale}
 	if d.font != "" {
 		f, err := render.LoadFont(d.font)
 		if err != nil {

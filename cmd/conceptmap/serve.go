@@ -449,9 +449,9 @@ var downloads = []download{
 	{"html", "HTML (offline explorer)", ".html", "text/html; charset=utf-8", "export", htmlOf},
 }
 
-// svgOf draws the SVG in a render worker, as render.SVG would.
+// svgOf draws the SVG laid out in a render worker, as render.SVG would.
 func svgOf(ctx context.Context, s *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-	return s.svg.SVG(ctx, render.DOT(g, v, opt))
+	return render.Renderer{Layouter: s.svg}.SVG(ctx, g, v, opt)
 }
 
 // raster draws a PNG or a PDF as map does (see drawing.picture), cached:
@@ -463,13 +463,13 @@ func raster(format string) maker {
 			if err != nil {
 				return nil, err
 			}
-			ro.Graphviz = s.svg.Graphviz
+			r := render.Renderer{Layouter: s.svg}
 			// The drawing goes on for the cache if the request goes away.
 			ctx := context.WithoutCancel(ctx)
 			if format == "png" {
-				return render.PNG(ctx, g, v, opt, ro)
+				return r.PNG(ctx, g, v, opt, ro)
 			}
-			return render.PDF(ctx, g, v, opt, ro)
+			return r.PDF(ctx, g, v, opt, ro)
 		})
 	}
 }
@@ -483,9 +483,7 @@ func pure(f func(*graph.Graph, graph.View, render.Options) []byte) maker {
 
 // htmlOf is render.HTML with the maps drawn in a render worker.
 func htmlOf(ctx context.Context, s *server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-	return render.HTMLDrawn(ctx, g, v, opt, func(ctx context.Context, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-		return svgOf(ctx, s, g, v, opt)
-	})
+	return render.Renderer{Layouter: s.svg}.HTML(ctx, g, v, opt)
 }
 
 // viewParams are the query parameters that choose a view: what the

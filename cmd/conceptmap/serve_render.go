@@ -78,25 +78,20 @@ func newSVGRenderer(stderr io.Writer) *svgRenderer {
 	return r
 }
 
-// SVG returns the SVG of dot, as render.SVGOfDOT does.
-func (r *svgRenderer) SVG(ctx context.Context, dot []byte) ([]byte, error) {
-	return r.Graphviz(ctx, dot, "svg")
-}
-
-// Graphviz returns the layout of dot in a format, "svg" or "xdot", as
-// render.Graphviz does, made in a render worker. It is what the server
-// gives render.RasterOptions.Graphviz, so that PNG and PDF lay their maps
-// out in the worker.
-func (r *svgRenderer) Graphviz(ctx context.Context, dot []byte, format string) ([]byte, error) {
-	if format != "svg" && format != "xdot" {
+// Layout returns the layout of dot in a format, as render.Local does,
+// made in a render worker. The server's render.Renderer has it as its
+// Layouter, so that SVG, PNG, PDF and HTML lay their maps out in the
+// worker.
+func (r *svgRenderer) Layout(ctx context.Context, dot []byte, format render.LayoutFormat) ([]byte, error) {
+	if format != render.LayoutSVG && format != render.LayoutXDot {
 		return nil, fmt.Errorf("render: cannot lay a map out as %q", format)
 	}
-	return r.do(ctx, cacheKey(format, dot), r.layoutSem, func() ([]byte, error) { return r.layout(format, dot) })
+	return r.do(ctx, cacheKey(string(format), dot), r.layoutSem, func() ([]byte, error) { return r.layout(format, dot) })
 }
 
 // draw returns a PNG or a PDF of the map of dot, drawn by build in this
 // process, cached under the format and the map's DOT. build must have its
-// layout made by r.Graphviz.
+// layout made by r.Layout.
 func (r *svgRenderer) draw(ctx context.Context, format string, dot []byte, build func() ([]byte, error)) ([]byte, error) {
 	return r.do(ctx, cacheKey(format, dot), r.drawSem, func() ([]byte, error) {
 		b, err := build()
@@ -175,10 +170,10 @@ func (r *svgRenderer) fly(key [32]byte, f *flight, sem chan struct{}, build func
 // retiring it when it has grown too big, and trying once more on a fresh
 // worker when the layout fails: a failed Graphviz is not to be trusted
 // with the next map.
-func (r *svgRenderer) layout(format string, dot []byte) ([]byte, error) {
+func (r *svgRenderer) layout(format render.LayoutFormat, dot []byte) ([]byte, error) {
 	if r.exe == "" {
 		r.count(func(s *renderStats) { s.Layouts++ })
-		return render.Graphviz(context.Background(), dot, format)
+		return render.Local.Layout(context.Background(), dot, format)
 	}
 	var err error
 	for attempt := 0; attempt < 2; attempt++ {
@@ -188,7 +183,7 @@ func (r *svgRenderer) layout(format string, dot []byte) ([]byte, error) {
 		}
 		var out []byte
 		start := time.Now()
-		out, err = w.render(format, dot, r.timeout)
+		out, err = w.render(string(format), dot, r.timeout)
 		if err == nil {
 			r.count(func(s *renderStats) { s.Layouts++ })
 			if w.rss > r.limit {

@@ -636,19 +636,24 @@ func TestRendererWorkers(t *testing.T) {
 	g := bundled(t)
 	dots := make([][]byte, 3)
 	want := make([][]byte, 3)
+	views := make([]graph.View, 3)
+	opts := make([]render.Options, 3)
 	for i, id := range []string{"grpo", "mha", "moe"} {
-		v, opt := focusView(t, g, id)
-		dots[i] = render.DOT(g, v, opt)
+		views[i], opts[i] = focusView(t, g, id)
+		dots[i] = render.DOT(g, views[i], opts[i])
 		var err error
-		if want[i], err = render.SVG(context.Background(), g, v, opt); err != nil {
+		if want[i], err = render.SVG(context.Background(), g, views[i], opts[i]); err != nil {
 			t.Fatal(err)
 		}
 	}
 	r := newSVGRenderer(io.Discard)
 	defer r.close()
+	svg := func(i int) ([]byte, error) {
+		return render.Renderer{Layouter: r}.SVG(context.Background(), g, views[i], opts[i])
+	}
 	r.limit = 1 // every worker is retired after its first layout
 	for i := range dots {
-		got, err := r.SVG(context.Background(), dots[i])
+		got, err := svg(i)
 		if err != nil || !bytes.Equal(got, want[i]) {
 			t.Fatalf("layout %d: %v, equal to render.SVG: %v", i, err, bytes.Equal(got, want[i]))
 		}
@@ -659,32 +664,32 @@ func TestRendererWorkers(t *testing.T) {
 	// A worker that dies is replaced, and the layout done on the new one.
 	r.limit = workerMemoryLimit
 	r.cache = newLRU(cacheBytes, cacheEntries)
-	if _, err := r.SVG(context.Background(), dots[0]); err != nil {
+	if _, err := svg(0); err != nil {
 		t.Fatal(err)
 	}
 	w := r.w
 	w.cmd.Process.Kill()
 	w.wait()
-	got, err := r.SVG(context.Background(), dots[1])
+	got, err := svg(1)
 	if err != nil || !bytes.Equal(got, want[1]) {
 		t.Fatalf("after the worker died: %v", err)
 	}
 	if st := r.snapshot(); st.Failures != 1 || st.Workers != 5 {
 		t.Errorf("after the worker died: %+v, want 1 failure and a fifth worker", st)
 	}
-	// The xdot layout that PNG and PDF draw is render.Graphviz's.
-	wantX, err := render.Graphviz(context.Background(), dots[2], "xdot")
+	// The xdot layout that PNG and PDF draw is render.Local's.
+	wantX, err := render.Local.Layout(context.Background(), dots[2], render.LayoutXDot)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if gotX, err := r.Graphviz(context.Background(), dots[2], "xdot"); err != nil || !bytes.Equal(gotX, wantX) {
-		t.Errorf("xdot layout: %v, equal to render.Graphviz's: %v", err, bytes.Equal(gotX, wantX))
+	if gotX, err := r.Layout(context.Background(), dots[2], render.LayoutXDot); err != nil || !bytes.Equal(gotX, wantX) {
+		t.Errorf("xdot layout: %v, equal to render.Local's: %v", err, bytes.Equal(gotX, wantX))
 	}
-	if _, err := r.Graphviz(context.Background(), dots[2], "png"); err == nil {
+	if _, err := r.Layout(context.Background(), dots[2], "png"); err == nil {
 		t.Errorf("a layout as png: no error")
 	}
 	// DOT that Graphviz refuses fails, after a second try.
-	if _, err := r.SVG(context.Background(), []byte("digraph { a -> }")); err == nil || !strings.Contains(err.Error(), "syntax error") {
+	if _, err := r.Layout(context.Background(), []byte("digraph { a -> }"), render.LayoutSVG); err == nil || !strings.Contains(err.Error(), "syntax error") {
 		t.Errorf("bad DOT: %v", err)
 	}
 	if st := r.snapshot(); st.Failures != 3 {
@@ -698,7 +703,7 @@ func TestRendererWorkers(t *testing.T) {
 func TestServeDownloadsInWorker(t *testing.T) {
 	s, hs, _ := testServer(t, false)
 	for _, q := range []string{"show=focus&focus=moe&depth=2&lang=zh", "show=plan&targets=gqa&lang=both&rankdir=LR"} {
-		local, before := render.LocalLayouts(), s.svg.snapshot()
+		before := s.svg.snapshot()
 		for _, f := range []string{"png", "pdf"} {
 			r := get(t, hs.URL+"/download?format="+f+"&"+q)
 			if r.status != 200 {
@@ -706,9 +711,6 @@ func TestServeDownloadsInWorker(t *testing.T) {
 			}
 		}
 		after := s.svg.snapshot()
-		if n := render.LocalLayouts() - local; n != 0 {
-			t.Errorf("a PNG and a PDF of %s: %d layouts in the server process, want 0", q, n)
-		}
 		if after.Layouts-before.Layouts != 1 || after.Drawings-before.Drawings != 2 || after.Hits-before.Hits != 1 {
 			t.Errorf("a PNG and a PDF of %s: %d layouts, %d drawings and %d cache hits, want 1, 2 and 1 (the PDF shares the PNG's layout)",
 				q, after.Layouts-before.Layouts, after.Drawings-before.Drawings, after.Hits-before.Hits)
@@ -740,7 +742,7 @@ func TestRendererShares(t *testing.T) {
 	defer r.close()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := r.SVG(ctx, dot); err == nil {
+	if _, err := r.Layout(ctx, dot, render.LayoutSVG); err == nil {
 		t.Errorf("a cancelled request got a map")
 	}
 	var wg sync.WaitGroup
@@ -748,7 +750,7 @@ func TestRendererShares(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if _, err := r.SVG(context.Background(), dot); err != nil {
+			if _, err := r.Layout(context.Background(), dot, render.LayoutSVG); err != nil {
 				t.Error(err)
 			}
 		}()

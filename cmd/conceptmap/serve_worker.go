@@ -28,11 +28,11 @@ import (
 //
 // Every layout the server needs is made in a worker: the SVG of a map,
 // and the xdot layout that PNG and PDF draw (the drawing itself is done in
-// the server; see svgRenderer.Graphviz).
+// the server; see svgRenderer.Layout).
 //
 // The protocol, over the worker's stdin and stdout, is one request at a
 // time: the server writes a frame holding the format ("svg" or "xdot", as
-// render.Graphviz takes it) and a frame of DOT; the worker answers with a
+// render.LayoutFormat) and a frame of DOT; the worker answers with a
 // status byte (0 ok, 1 error), its resident memory in bytes (8 bytes), and
 // a frame holding the layout or the error's text. A frame is a 4-byte
 // big-endian length and that many bytes.
@@ -74,7 +74,7 @@ func renderWorker(in io.Reader, out io.Writer) int {
 			return 1
 		}
 		status, payload := byte(0), []byte(nil)
-		layout, err := render.Graphviz(context.Background(), dot, string(format))
+		layout, err := render.Local.Layout(context.Background(), dot, render.LayoutFormat(format))
 		if err != nil {
 			status, payload = 1, []byte(err.Error())
 		} else {

@@ -1,13 +1,8 @@
-package render
+package engine
 
 import (
-	"context"
 	"reflect"
-	"slices"
-	"strings"
 	"testing"
-
-	"github.com/conceptmap/conceptmap/graph"
 )
 
 func TestParseXDot(t *testing.T) {
@@ -18,7 +13,7 @@ func TestParseXDot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []xop{
+	want := []Op{
 		{Op: 'c', Str: "#000000"},
 		{Op: 'C', Str: "#dbeafe80"},
 		{Op: 'S', Str: "setlinewidth(2)"},
@@ -73,74 +68,3 @@ func TestParseDOTOutput(t *testing.T) {
 }
 
 // TestLayoutTexts checks the layout against Graphviz's own SVG of the same
-// map: the layout draws exactly the texts the SVG shows, hostile ones
-// included.
-func TestLayoutTexts(t *testing.T) {
-	g := fixture(t)
-	pv, popt := planOptions(t, g, Options{Lang: graph.Both, Title: "学习 \"GQA\" <计划> & \\N"})
-	for _, tc := range []struct {
-		name string
-		v    graph.View
-		opt  Options
-	}{{"all", g.All(), Options{Lang: graph.Both}}, {"plan", pv, popt}} {
-		t.Run(tc.name, func(t *testing.T) {
-			dot := DOT(g, tc.v, tc.opt)
-			l, err := layoutDOT(context.Background(), dot)
-			if err != nil {
-				t.Fatal(err)
-			}
-			svg, err := renderSVG(context.Background(), dot)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := l.texts()
-			want := svgTexts(t, svg)
-			slices.Sort(got)
-			slices.Sort(want)
-			if !slices.Equal(got, want) {
-				t.Errorf("layout texts\n%q\nSVG texts\n%q", got, want)
-			}
-		})
-	}
-}
-
-// svgTexts returns the texts of an SVG, spaces as Graphviz means them.
-func svgTexts(t *testing.T, svg []byte) []string {
-	doc := parseSVG(t, svg)
-	var out []string
-	for _, gs := range [][]*svgGroup{doc.nodes, doc.edges, doc.clusters} {
-		for _, g := range gs {
-			for _, tx := range g.texts {
-				out = append(out, strings.ReplaceAll(tx.text, "\u00a0", " "))
-			}
-		}
-	}
-	// The title is outside every group.
-	if i := strings.Index(string(svg), `<g id="graph0" class="graph"`); i >= 0 {
-		rest := string(svg[i:])
-		if j := strings.Index(rest, `<g id="clust`); j >= 0 {
-			rest = rest[:j]
-		}
-		sub := parseSVG(t, []byte(`<svg><g class="cluster">`+cut(rest)+`</g></svg>`))
-		for _, c := range sub.clusters {
-			for _, tx := range c.texts {
-				out = append(out, strings.ReplaceAll(tx.text, "\u00a0", " "))
-			}
-		}
-	}
-	return out
-}
-
-// cut returns the <text> elements of an SVG fragment.
-func cut(s string) string {
-	var b strings.Builder
-	for {
-		i := strings.Index(s, "<text")
-		if i < 0 {
-			return b.String()
-		}
-		j := strings.Index(s[i:], "</text>")
-		b.WriteString(s[i : i+j+len("</text>")])
-		s = s[i+j+len("</text>"):]
-	}
-}

@@ -1,6 +1,7 @@
-package render
+package fonts
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -246,7 +247,7 @@ func fontDirs() []string {
 		if local := os.Getenv("LOCALAPPDATA"); local != "" {
 			add(filepath.Join(local, `Microsoft\Windows\Fonts`))
 		}
-		add(filepath.Join(cmpOr(os.Getenv("WINDIR"), `C:\Windows`), "Fonts"))
+		add(filepath.Join(cmp.Or(os.Getenv("WINDIR"), `C:\Windows`), "Fonts"))
 	default:
 		if home != "" {
 			add(filepath.Join(home, ".fonts"), filepath.Join(home, ".local/share/fonts"))
@@ -260,13 +261,6 @@ func fontDirs() []string {
 		add("/usr/local/share/fonts", "/usr/share/fonts")
 	}
 	return dirs
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // Font files that draw Chinese, best first, by base name in lower case:
@@ -384,8 +378,8 @@ func (e *MissingCharsError) Error() string {
 	return b.String()
 }
 
-// check returns a *MissingCharsError if f lacks characters of texts.
-func (f *Font) check(texts []string) error {
+// Check returns a *MissingCharsError if f lacks characters of texts.
+func (f *Font) Check(texts []string) error {
 	var miss []rune
 	for _, t := range texts {
 		for _, r := range f.Missing(t) {
@@ -398,4 +392,47 @@ func (f *Font) check(texts []string) error {
 		return nil
 	}
 	return &MissingCharsError{Font: f.String(), Chars: miss}
+}
+
+// Name names the font's first face, the one whose metrics the fonts that
+// Subset builds take.
+func (f *Font) Name() string { return f.faces[0].String() }
+
+// Files returns the files the font's faces come from, in order, leaving
+// out the face built in.
+func (f *Font) Files() []string {
+	var ps []string
+	for _, fc := range f.faces {
+		if fc.path != builtinPath {
+			ps = append(ps, fc.path)
+		}
+	}
+	return ps
+}
+
+// WithMissing returns a copy of f that draws each of rs as it draws a
+// character it lacks, with its .notdef glyph: a stand-in for missing
+// characters, for tests.
+func (f *Font) WithMissing(rs ...rune) *Font {
+	c := newFont(f.faces)
+	for _, r := range rs {
+		c.glyphs[r] = c.notdef()
+	}
+	return c
+}
+
+// Runes returns the characters of texts, each once, in order of first
+// appearance.
+func Runes(texts []string) []rune {
+	seen := map[rune]bool{}
+	var rs []rune
+	for _, t := range texts {
+		for _, r := range t {
+			if !seen[r] {
+				seen[r] = true
+				rs = append(rs, r)
+			}
+		}
+	}
+	return rs
 }

@@ -1,4 +1,4 @@
-package render
+package paint
 
 import (
 	"bytes"
@@ -7,8 +7,6 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
-
-	"github.com/conceptmap/conceptmap/graph"
 )
 
 // The PDF writer stamps the time into each embedded font; fixPDF zeroes
@@ -16,8 +14,9 @@ import (
 // so a PDF made in another second has the same bytes.
 func TestPDFFontStampFixed(t *testing.T) {
 	f := cjkFont(t)
-	g := fixture(t)
-	b, err := PDF(context.Background(), g, g.All(), Options{Lang: graph.Both}, RasterOptions{Font: f})
+	l := layoutOf(t, `digraph { a [label="注意力 Attention"]; b [label="模型 Model"]; a -> b [label="需要"] }`)
+	w, h := l.Size()
+	b, err := PDF(context.Background(), []PDFPage{{Layout: l, W: w, H: h, Background: "#ffffff"}}, f, "标题")
 	if err != nil {
 		t.Fatal(err)
 	}

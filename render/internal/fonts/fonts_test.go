@@ -1,6 +1,7 @@
-package render
+package fonts
 
 import (
+	"github.com/conceptmap/conceptmap/render/internal/fonts/fontstest"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -50,13 +51,13 @@ func TestFindFont(t *testing.T) {
 	if miss := none.Missing("Attention 注意力\n注"); string(miss) != "注意力" {
 		t.Errorf("Go Regular lacks %q, want 注意力", string(miss))
 	}
-	err = none.check([]string{"Softmax 函数"})
+	err = none.Check([]string{"Softmax 函数"})
 	want := `render: no font has 2 characters of the map: "函" (U+51FD), "数" (U+6570) (searched: Go Regular (built in)). ` +
 		`Install a font that has them (on Debian or Ubuntu: apt-get install fonts-noto-cjk) or name one with --font FILE`
 	if err == nil || err.Error() != want {
 		t.Errorf("error\n%v\nwant\n%s", err, want)
 	}
-	err = none.check([]string{"概"})
+	err = none.Check([]string{"概"})
 	if err == nil || !strings.HasPrefix(err.Error(), `render: no font has the character "概" (U+6982) (searched`) {
 		t.Errorf("one character: error %v", err)
 	}
@@ -89,7 +90,7 @@ func TestSubset(t *testing.T) {
 	f := cjkFont(t)
 	text := "Attention 注意力机制 “q” …"
 	runes := []rune(text)
-	data, err := f.subset(runes)
+	data, err := f.Subset(runes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +138,7 @@ func TestSubset(t *testing.T) {
 		t.Errorf("'Z' has glyph %d in a subset without it", x)
 	}
 	// The same characters in another order give the same bytes.
-	again, err := f.subset([]rune("…” “q注意力机制 Attention"))
+	again, err := f.Subset([]rune("…” “q注意力机制 Attention"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,4 +178,13 @@ func TestCubicToQuads(t *testing.T) {
 			t.Errorf("%v %v %v %v: %d quadratics stray %.3f units", p0, p1, p2, p3, n, worst)
 		}
 	}
+}
+
+// cjkFont returns the system font if it draws Chinese (see
+// fontstest.Require).
+func cjkFont(t testing.TB) *Font {
+	t.Helper()
+	f, err := SystemFont()
+	fontstest.Require(t, f, err)
+	return f
 }

@@ -1,4 +1,4 @@
-package render
+package fonts
 
 // Graphviz measures text with its own table of Helvetica widths and gives
 // every CJK character about 0.83 em, though CJK fonts draw them 1 em wide.
@@ -58,9 +58,9 @@ func runeWidth(r rune) float64 {
 	return 0.6
 }
 
-// textWidth estimates, in points, how wide one line of text is drawn at
+// TextWidth estimates, in points, how wide one line of text is drawn at
 // the given font size.
-func textWidth(s string, size float64) float64 {
+func TextWidth(s string, size float64) float64 {
 	em := 0.0
 	for _, r := range s {
 		em += runeWidth(r)
@@ -68,11 +68,11 @@ func textWidth(s string, size float64) float64 {
 	return em * size
 }
 
-// linesWidth returns the width of the widest line.
-func linesWidth(lines []string, size float64) float64 {
+// LinesWidth returns the width of the widest line.
+func LinesWidth(lines []string, size float64) float64 {
 	w := 0.0
 	for _, l := range lines {
-		w = max(w, textWidth(l, size))
+		w = max(w, TextWidth(l, size))
 	}
 	return w
 }

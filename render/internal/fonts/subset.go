@@ -1,4 +1,4 @@
-package render
+package fonts
 
 import (
 	"encoding/binary"
@@ -12,11 +12,11 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
-// subset returns a TrueType font that holds the glyphs for runes (and
+// Subset returns a TrueType font that holds the glyphs for runes (and
 // .notdef), mapped from the characters, with the metrics of f's first
 // face. Its glyphs come in the order of runes, sorted, so the same
 // characters always give the same bytes.
-func (f *Font) subset(runes []rune) ([]byte, error) {
+func (f *Font) Subset(runes []rune) ([]byte, error) {
 	runes = slices.Clone(runes)
 	slices.Sort(runes)
 	runes = slices.Compact(runes)
@@ -433,9 +433,9 @@ func checksum(b []byte) uint32 {
 	return sum
 }
 
-// embeddable reports whether the faces that draw runes allow embedding
+// Embeddable reports whether the faces that draw runes allow embedding
 // in a document, as their OS/2 tables say.
-func (f *Font) embeddable(runes []rune) error {
+func (f *Font) Embeddable(runes []rune) error {
 	var b sfnt.Buffer
 	for _, r := range runes {
 		_, fc := f.lookup(&b, r)

@@ -1,4 +1,4 @@
-package render
+package engine
 
 import (
 	"errors"
@@ -14,8 +14,8 @@ import (
 // drawings. (Graphviz's JSON output holds the same drawings, but it
 // garbles texts that hold backslashes.)
 
-// xop is one xdot drawing operation. Which fields are set depends on Op.
-type xop struct {
+// An Op is one xdot drawing operation. Which fields are set depends on Op.
+type Op struct {
 	Op     byte         // E e P p L B b T F c C S t I
 	Points [][2]float64 // P p L B b
 	Rect   [4]float64   // E e: centre x, y and radii; I: x, y, w, h
@@ -28,15 +28,15 @@ type xop struct {
 }
 
 // parseXDot reads an xdot drawing attribute.
-func parseXDot(s string) ([]xop, error) {
+func parseXDot(s string) ([]Op, error) {
 	p := &xdotParser{s: s}
-	var ops []xop
+	var ops []Op
 	for {
 		p.space()
 		if p.i >= len(p.s) {
 			return ops, nil
 		}
-		op := xop{Op: p.s[p.i]}
+		op := Op{Op: p.s[p.i]}
 		p.i++
 		switch op.Op {
 		case 'E', 'e':

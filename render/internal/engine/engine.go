@@ -1,0 +1,65 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/goccy/go-graphviz"
+)
+
+// A Format is what Run returns a layout as.
+type Format string
+
+const (
+	// SVG is Graphviz's own SVG drawing of the layout.
+	SVG Format = "svg"
+	// XDot is DOT source whose graph, clusters, nodes and edges carry
+	// their drawing operations; ParseLayout reads it.
+	XDot Format = "xdot"
+)
+
+// go-graphviz runs Graphviz as WebAssembly in one module per process, which
+// is not safe for concurrent use even through separate instances. One
+// instance, made on first use, serves every layout, one at a time.
+var engine struct {
+	sync.Mutex
+	gv *graphviz.Graphviz
+}
+
+// Run lays DOT source out with the Graphviz of this process and returns
+// it in a format, SVG or XDot. It is safe for concurrent use, but lays out
+// one map at a time.
+func Run(ctx context.Context, dot []byte, format Format) ([]byte, error) {
+	if format != SVG && format != XDot {
+		return nil, fmt.Errorf("render: Graphviz lays maps out as svg or xdot, not %q", string(format))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	engine.Lock()
+	defer engine.Unlock()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if engine.gv == nil {
+		// The instance outlives this call, so it must not keep its context.
+		gv, err := graphviz.New(context.WithoutCancel(ctx))
+		if err != nil {
+			return nil, fmt.Errorf("render: starting Graphviz: %w", err)
+		}
+		engine.gv = gv
+	}
+	gr, err := graphviz.ParseBytes(dot)
+	if err != nil {
+		return nil, fmt.Errorf("render: Graphviz cannot read the map: %s", strings.TrimSpace(err.Error()))
+	}
+	defer gr.Close()
+	var buf bytes.Buffer
+	if err := engine.gv.Render(ctx, gr, graphviz.Format(format), &buf); err != nil {
+		return nil, fmt.Errorf("render: Graphviz layout failed: %s", strings.TrimSpace(err.Error()))
+	}
+	return buf.Bytes(), nil
+}
