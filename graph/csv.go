@@ -390,11 +390,15 @@ func escapeCSV(b *strings.Builder, s, special string) {
 // JoinCSVAliases writes aliases as an aliases cell: joined with ";",
 // each ';', '；' within an alias (and a backslash before one) escaped with
 // a backslash.
-func JoinCSVAliases(aliases []string) string {
+func JoinCSVAliases(aliases []string) string { return JoinAliases(aliases, ";") }
+
+// JoinAliases joins aliases with sep, which must start with ';', escaping
+// them as JoinCSVAliases does, for SplitCSVAliases to read back.
+func JoinAliases(aliases []string, sep string) string {
 	var b strings.Builder
 	for i, a := range aliases {
 		if i > 0 {
-			b.WriteByte(';')
+			b.WriteString(sep)
 		}
 		escapeCSV(&b, a, aliasSeps)
 	}

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"sort"
-	"unicode/utf8"
 )
 
 // readJSON parses a JSON document, as written by 'conceptmap export
@@ -15,14 +13,7 @@ func (rs *records) readJSON(name string, data []byte) {
 	rs.addFile(name, data)
 	p := &jsonTree{file: name, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	p.dec.UseNumber()
-	var lines []int
-	lines = append(lines, 0)
-	for i, b := range data {
-		if b == '\n' {
-			lines = append(lines, i+1)
-		}
-	}
-	p.lines = lines
+	p.lines = lineStarts(data)
 	n, err := p.value(0)
 	if err == nil {
 		if _, extra := p.dec.Token(); extra != io.EOF {
@@ -81,10 +72,7 @@ func (p *jsonTree) skip(off int64) int64 {
 }
 
 func (p *jsonTree) pos(off int64) Pos {
-	off = min(max(off, 0), int64(len(p.data)))
-	line := sort.Search(len(p.lines), func(i int) bool { return int64(p.lines[i]) > off })
-	start := p.lines[line-1]
-	return Pos{File: p.file, Line: line, Col: utf8.RuneCount(p.data[start:off]) + 1}
+	return posAt(p.file, p.data, p.lines, off)
 }
 
 func (p *jsonTree) value(depth int) (*node, error) {

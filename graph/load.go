@@ -30,7 +30,7 @@ type file struct {
 
 // Formats lists the file extensions a Loader reads in any directory.
 // Markdown notes (NoteExt) are read in Obsidian vaults and when named.
-var Formats = []string{".yaml", ".yml", ".json", ".csv"}
+var Formats = []string{".yaml", ".yml", ".json", ".csv", ".graphml"}
 
 // AddFile adds one data file. name is how errors refer to it; its extension
 // picks the format.
@@ -153,6 +153,8 @@ func (rs *records) read(f file) {
 		rs.readJSON(f.name, f.data)
 	case ".csv":
 		rs.readCSV(f.name, f.data)
+	case ".graphml":
+		rs.readGraphML(f.name, f.data)
 	case NoteExt:
 		rs.readMarkdown(f.name, f.folder, f.data)
 	default:

@@ -487,6 +487,9 @@ func (r reader) noteRefs(n *node) []Ref {
 // label in either language, or its inverse label, which swaps the ends.
 // Dataview's habits are allowed: any case, and - or _ for blanks.
 func (g *Graph) relationNamed(s string) (id string, reverse, ok bool) {
+	if fold(s) == "" {
+		return "", false, false
+	}
 	if id := g.relationByLabel(s); id != "" {
 		return id, false, true
 	}

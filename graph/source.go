@@ -2,7 +2,9 @@ package graph
 
 import (
 	"slices"
+	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // The loader turns every data file, whatever its format, into these
@@ -107,3 +109,23 @@ var (
 )
 
 func isOrder(s string) bool { return slices.Contains(orders, s) }
+
+// lineStarts returns the offset of each line's start in data, for posAt.
+func lineStarts(data []byte) []int {
+	starts := []int{0}
+	for i, b := range data {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// posAt returns the line and column (in runes) of byte off of data, whose
+// lines start at starts.
+func posAt(file string, data []byte, starts []int, off int64) Pos {
+	off = min(max(off, 0), int64(len(data)))
+	line := sort.Search(len(starts), func(i int) bool { return int64(starts[i]) > off })
+	start := starts[line-1]
+	return Pos{File: file, Line: line, Col: utf8.RuneCount(data[start:off]) + 1}
+}

@@ -230,6 +230,24 @@ concepts:
 			"a.yaml":       "categories:\n  - {id: basics, name: {en: Basics}}\nconcepts:\n  - {id: a, name: A, category: basics}\n",
 			"concepts.csv": "id,name_en,category,category_en\nb,B,basic,\nc,C,advanced,\nd,D,named,Named\n",
 		}},
+		// GraphML: syntax, structure and relations, at their elements.
+		{"graphml", map[string]string{
+			"syntax.graphml": "<graphml>\n  <graph>\n    <node id=\"a\">\n  </graph>\n</graphml>\n",
+			"other.graphml":  "<svg/>\n",
+			"edges.graphml": `<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="l" for="all" attr.name="label"/>
+  <graph edgedefault="directed">
+    <node id="a"><data key="l">A</data></node>
+    <node id="b"><data key="l">B</data></node>
+    <node id="a"/>
+    <edge source="a" target="c"><data key="l">requires</data></edge>
+    <edge source="a" target="b"><data key="l">requirs</data></edge>
+    <edge source="a" target="b"><data key="l">explains</data></edge>
+    <edge source="b" target="a"/>
+  </graph>
+</graphml>
+`,
+		}},
 		// Markdown notes: every problem at its line and column.
 		{"notes", map[string]string{
 			"Unclosed.md": "---\naliases: [U]\n# Unclosed\n",

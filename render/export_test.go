@@ -372,7 +372,7 @@ func wantGraphML(g *graph.Graph, v graph.View, lang graph.Lang) graphmlBack {
 		put(d, "summary_zh", c.Summary.Zh)
 		put(d, "analogy_en", c.Analogy.En)
 		put(d, "analogy_zh", c.Analogy.Zh)
-		put(d, "aliases", strings.Join(c.Aliases, "; "))
+		put(d, "aliases", graph.JoinAliases(c.Aliases, "; "))
 		want.Nodes[xmlClean(c.ID)] = d
 	}
 	for _, e := range v.Edges {

@@ -13,7 +13,8 @@ import (
 // desktop and networkx. Each concept is a node whose id is the concept id,
 // with the attributes label (its name in opt.Lang, which Gephi shows),
 // name_en, name_zh, category, summary_en, summary_zh, analogy_en,
-// analogy_zh and aliases (joined with "; "). Each relation is a directed
+// analogy_zh and aliases (joined with "; ", each ';' and '；' in an alias
+// escaped with a backslash, as graph.JoinAliases writes them). Each relation is a directed
 // edge with relation (the type's id), label_en, label_zh, why_en and
 // why_zh. Empty values are left out. Nodes come in id order and edges in
 // the order of the view; the same input always gives the same bytes.
@@ -50,7 +51,7 @@ func GraphML(g *graph.Graph, v graph.View, opt Options) []byte {
 		data("summary_zh", c.Summary.Zh)
 		data("analogy_en", c.Analogy.En)
 		data("analogy_zh", c.Analogy.Zh)
-		data("aliases", strings.Join(c.Aliases, "; "))
+		data("aliases", graph.JoinAliases(c.Aliases, "; "))
 		b.WriteString("    </node>\n")
 	}
 	for i, e := range viewEdges(v) {
