@@ -22,97 +22,102 @@ var (
 
 const exportExtList = ".mmd, .graphml, .json, .csv, .cypher, .dot or .html"
 
-func init() {
-	commands = append(commands, &command{
-		name:    "export",
-		summary: "Export the graph or part of it as Mermaid, GraphML, JSON, CSV, Cypher, DOT or HTML",
-		examples: []string{
-			"conceptmap export -o concepts.mmd                       # Mermaid: Markdown, Marp, Slidev, Notion",
-			"conceptmap export --plan GQA --lang en --format mermaid",
-			"conceptmap export -o concepts.graphml                   # Gephi, yEd, networkx",
-			"conceptmap export --format json > concepts.json         # everything, to load back or script",
-			"conceptmap export --category post_training -o post/     # post/concepts.csv, post/relations.csv",
-			"conceptmap export -o kb.csv                             # kb.concepts.csv, kb.relations.csv",
-			"conceptmap export -o concepts.cypher                    # Neo4j: cypher-shell -f concepts.cypher",
-			"conceptmap export --focus MoE --depth 2 --format dot | dot -Tpng -o moe.png",
-			"conceptmap export -o concepts.html                      # the explorer in one file: search, click, plan, offline",
-		},
-		setup: func(fs *pflag.FlagSet, co *common) func(*env, []string) error {
-			var s selection
-			s.flags(fs)
-			var out, format string
-			var lk look
-			fs.StringVarP(&out, "output", "o", "", "write to `FILE` instead of stdout, whole or not at all; its extension ("+exportExtList+
-				") gives the format. CSV is two files: -o DIR/ writes DIR/concepts.csv and DIR/relations.csv, -o NAME.csv writes NAME.concepts.csv and NAME.relations.csv")
-			fs.StringVar(&format, "format", "", "mermaid, graphml, json, csv, cypher, dot or html (default: from the -o extension)")
-			lk.flags(fs, "(mermaid, dot and html) ")
-			return func(e *env, args []string) error {
-				if len(args) > 0 {
-					return usagef("export", "takes no arguments; choose what to export with --plan, --focus or --category")
-				}
-				f, err := exportFormat(format, out)
-				if err != nil {
-					return err
-				}
-				var csvFiles [2]string
-				if f == "csv" {
-					if csvFiles, err = csvPaths(out); err != nil {
-						return err
-					}
-				} else if out != "" && isDirTarget(out) {
-					return usagef("export", "-o %s is a directory, but %s is one file; name the file, such as -o %s", out, f, filepath.Join(out, "concepts"+extOf(f)))
-				}
-				if err := lk.check("export"); err != nil {
-					return err
-				}
-				sel, err := s.check("export")
-				if err != nil {
-					return err
-				}
-				g, err := load(e, co)
-				if err != nil {
-					return err
-				}
-				v, m, err := selectView("export", g, sel)
-				if err != nil {
-					return err
-				}
-				opt := render.Options{Lang: g.lang}
-				opt.Mark(m)
-				lk.apply(&opt, len(v.Edges))
-				var b []byte
-				switch f {
-				case "mermaid":
-					b = render.Mermaid(g.Graph, v, opt)
-				case "graphml":
-					b = render.GraphML(g.Graph, v, opt)
-				case "json":
-					b = render.JSON(g.Graph, v)
-				case "cypher":
-					b = render.Cypher(g.Graph, v)
-				case "dot":
-					b = render.DOT(g.Graph, v, opt)
-				case "html":
-					if b, err = render.HTML(e.ctx, g.Graph, v, opt); err != nil {
-						return err
-					}
-				case "csv":
-					concepts, relations := render.CSV(g.Graph, v)
-					if dir := filepath.Dir(csvFiles[0]); isDirTarget(out) {
-						if err := os.MkdirAll(dir, 0o755); err != nil {
-							return fmt.Errorf("cannot write %s: %w", out, unwrapPath(err))
-						}
-					}
-					if err := writeFilesAtomic(outFile{csvFiles[0], concepts}, outFile{csvFiles[1], relations}); err != nil {
-						return err
-					}
-					fmt.Fprintf(e.stderr, "wrote %s and %s: %s, %s\n", csvFiles[0], csvFiles[1], plural(len(v.Concepts), "concept"), plural(len(v.Edges), "relation"))
-					return nil
-				}
-				return emit(e, out, b, v)
+var exportCommand = &command{
+	name:    "export",
+	summary: "Export the graph or part of it as Mermaid, GraphML, JSON, CSV, Cypher, DOT or HTML",
+	examples: []string{
+		"conceptmap export -o concepts.mmd                       # Mermaid: Markdown, Marp, Slidev, Notion",
+		"conceptmap export --plan GQA --lang en --format mermaid",
+		"conceptmap export -o concepts.graphml                   # Gephi, yEd, networkx",
+		"conceptmap export --format json > concepts.json         # everything, to load back or script",
+		"conceptmap export --category post_training -o post/     # post/concepts.csv, post/relations.csv",
+		"conceptmap export -o kb.csv                             # kb.concepts.csv, kb.relations.csv",
+		"conceptmap export -o concepts.cypher                    # Neo4j: cypher-shell -f concepts.cypher",
+		"conceptmap export --focus MoE --depth 2 --format dot | dot -Tpng -o moe.png",
+		"conceptmap export -o concepts.html                      # the explorer in one file: search, click, plan, offline",
+	},
+	new: func() runner { return &exportCmd{} },
+}
+
+type exportCmd struct {
+	sel         selection
+	out, format string
+	lk          look
+}
+
+func (c *exportCmd) flags(fs *pflag.FlagSet) {
+	c.sel.flags(fs)
+	fs.StringVarP(&c.out, "output", "o", "", "write to `FILE` instead of stdout, whole or not at all; its extension ("+exportExtList+
+		") gives the format. CSV is two files: -o DIR/ writes DIR/concepts.csv and DIR/relations.csv, -o NAME.csv writes NAME.concepts.csv and NAME.relations.csv")
+	fs.StringVar(&c.format, "format", "", "mermaid, graphml, json, csv, cypher, dot or html (default: from the -o extension)")
+	c.lk.flags(fs, "(mermaid, dot and html) ")
+}
+
+func (c *exportCmd) run(e *env, co *common, args []string) error {
+	s, out, format, lk := &c.sel, c.out, c.format, &c.lk
+	if len(args) > 0 {
+		return usagef("export", "takes no arguments; choose what to export with --plan, --focus or --category")
+	}
+	f, err := exportFormat(format, out)
+	if err != nil {
+		return err
+	}
+	var csvFiles [2]string
+	if f == "csv" {
+		if csvFiles, err = csvPaths(out); err != nil {
+			return err
+		}
+	} else if out != "" && isDirTarget(out) {
+		return usagef("export", "-o %s is a directory, but %s is one file; name the file, such as -o %s", out, f, filepath.Join(out, "concepts"+extOf(f)))
+	}
+	if err := lk.check("export"); err != nil {
+		return err
+	}
+	sel, err := s.check("export")
+	if err != nil {
+		return err
+	}
+	g, err := load(e, co)
+	if err != nil {
+		return err
+	}
+	v, m, err := selectView("export", g, sel)
+	if err != nil {
+		return err
+	}
+	opt := render.Options{Lang: g.lang}
+	opt.Mark(m)
+	lk.apply(&opt, len(v.Edges))
+	var b []byte
+	switch f {
+	case "mermaid":
+		b = render.Mermaid(g.Graph, v, opt)
+	case "graphml":
+		b = render.GraphML(g.Graph, v, opt)
+	case "json":
+		b = render.JSON(g.Graph, v)
+	case "cypher":
+		b = render.Cypher(g.Graph, v)
+	case "dot":
+		b = render.DOT(g.Graph, v, opt)
+	case "html":
+		if b, err = render.HTML(e.ctx, g.Graph, v, opt); err != nil {
+			return err
+		}
+	case "csv":
+		concepts, relations := render.CSV(g.Graph, v)
+		if dir := filepath.Dir(csvFiles[0]); isDirTarget(out) {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return fmt.Errorf("cannot write %s: %w", out, unwrapPath(err))
 			}
-		},
-	})
+		}
+		if err := writeFilesAtomic(outFile{csvFiles[0], concepts}, outFile{csvFiles[1], relations}); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s and %s: %s, %s\n", csvFiles[0], csvFiles[1], plural(len(v.Concepts), "concept"), plural(len(v.Edges), "relation"))
+		return nil
+	}
+	return emit(e, out, b, v)
 }
 
 // exportFormat picks the format from --format, or else from -o: its

@@ -23,39 +23,47 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
 	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render"
 	"github.com/conceptmap/conceptmap/render/web"
 )
 
-func init() {
-	commands = append(commands, &command{
-		name:    "serve",
-		summary: "Explore the concept map in a web browser",
-		examples: []string{
-			"conceptmap serve --open",
-			"conceptmap serve --addr 127.0.0.1:9000 --lang zh",
-			"conceptmap serve --data mine/ --watch      # reload as you edit; problems show in the page",
-		},
-		setup: func(fs *pflag.FlagSet, co *common) func(*env, []string) error {
-			addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`; the default serves this machine only")
-			open := fs.Bool("open", false, "open the page in a web browser")
-			watch := fs.Bool("watch", false, "reload the data when a file under --data changes; problems show in the page, and the last good data stays in service")
-			return func(e *env, args []string) error {
-				if len(args) > 0 {
-					return usagef("serve", "takes no arguments; open the page and search there")
-				}
-				if *watch && len(co.data) == 0 {
-					return usagef("serve", "--watch watches the files given with --data; the bundled data does not change")
-				}
-				s, err := newServer(e, co, *watch)
-				if err != nil {
-					return err
-				}
-				return s.listenAndServe(e, *addr, *open)
-			}
-		},
-	})
+var serveCommand = &command{
+	name:    "serve",
+	summary: "Explore the concept map in a web browser",
+	examples: []string{
+		"conceptmap serve --open",
+		"conceptmap serve --addr 127.0.0.1:9000 --lang zh",
+		"conceptmap serve --data mine/ --watch      # reload as you edit; problems show in the page",
+	},
+	new: func() runner { return &serveCmd{} },
+}
+
+type serveCmd struct {
+	addr        string
+	open, watch bool
+}
+
+func (c *serveCmd) flags(fs *pflag.FlagSet) {
+	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`; the default serves this machine only")
+	fs.BoolVar(&c.open, "open", false, "open the page in a web browser")
+	fs.BoolVar(&c.watch, "watch", false, "reload the data when a file under --data changes; problems show in the page, and the last good data stays in service")
+}
+
+func (c *serveCmd) run(e *env, co *common, args []string) error {
+	addr, open, watch := &c.addr, &c.open, &c.watch
+	if len(args) > 0 {
+		return usagef("serve", "takes no arguments; open the page and search there")
+	}
+	if *watch && len(co.data) == 0 {
+		return usagef("serve", "--watch watches the files given with --data; the bundled data does not change")
+	}
+	s, err := newServer(e, co, *watch)
+	if err != nil {
+		return err
+	}
+	return s.listenAndServe(e, *addr, *open)
 }
 
 // maxDepth bounds the depth of a neighbourhood a request may ask for.
@@ -353,7 +361,7 @@ func (s *server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		s.noData(w)
 		return
 	}
-	sendJSON(w, searchJSON(g.Search(vs.Get("q"), limit)))
+	sendJSON(w, api.NewMatches(g.Search(vs.Get("q"), limit)))
 }
 
 // handlePlan answers `conceptmap plan --json`.
@@ -373,13 +381,12 @@ func (s *server) handlePlan(w http.ResponseWriter, r *http.Request) {
 		s.noData(w)
 		return
 	}
-	l := &loaded{Graph: g, lang: s.lang}
 	p, err := g.PlanOf(targets, splitList([]string{vs.Get("known")}))
 	if err != nil {
 		badRequest(w, paramError(err))
 		return
 	}
-	sendJSON(w, planJSON(l, p))
+	sendJSON(w, api.NewPlan(p))
 }
 
 // handleMap answers the SVG of a view, as `conceptmap map` draws it.

@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
 	"github.com/conceptmap/conceptmap/graph"
 )
 
@@ -444,7 +445,7 @@ func TestExplorerOffline(t *testing.T) {
 			ok = got[i].ID == ms[i].Concept.ID && got[i].Score == ms[i].Score
 		}
 		if !ok {
-			t.Errorf("search %q: the script finds %v, Go %v", q, got, searchJSON(ms))
+			t.Errorf("search %q: the script finds %v, Go %v", q, got, api.NewMatches(ms))
 		}
 	}
 
@@ -601,15 +602,16 @@ type jsPlan struct {
 }
 
 type jsStep struct {
-	ID      string    `json:"id"`
-	Target  bool      `json:"target,omitempty"`
-	Because []edgeOut `json:"because"`
+	ID      string     `json:"id"`
+	Target  bool       `json:"target,omitempty"`
+	Because []api.Edge `json:"because"`
 }
 
 func jsPlanOf(p *graph.Plan) jsPlan {
-	out := jsPlan{Targets: ids(p.Targets), Known: ids(p.Known), AlreadyKnown: ids(p.AlreadyKnown), Steps: []jsStep{}}
-	for _, s := range p.Steps {
-		out.Steps = append(out.Steps, jsStep{ID: s.Concept.ID, Target: s.Target, Because: edgesOut(s.Because)})
+	ap := api.NewPlan(p)
+	out := jsPlan{Targets: ap.Targets, Known: ap.Known, AlreadyKnown: ap.AlreadyKnown, Steps: []jsStep{}}
+	for _, s := range ap.Steps {
+		out.Steps = append(out.Steps, jsStep{ID: s.ID, Target: s.Target, Because: s.Because})
 	}
 	return out
 }

@@ -14,85 +14,88 @@ import (
 	"github.com/conceptmap/conceptmap/render"
 )
 
-func init() {
-	commands = append(commands, &command{
-		name:    "slides",
-		args:    "TARGET...",
-		summary: "Write a learning plan as frames for a talk, one per step, with a Markdown outline",
-		examples: []string{
-			"conceptmap slides GRPO --known transformer -o grpo-talk",
-			"conceptmap slides GQA -o gqa --format png --theme dark",
-			"conceptmap slides DPO -o dpo --format pdf --lang zh",
-		},
-		setup: func(fs *pflag.FlagSet, co *common) func(*env, []string) error {
-			var (
-				known       []string
-				out, format string
-				lk          look
-				dr          drawing
-			)
-			fs.StringArrayVar(&known, "known", nil, "concepts you already know, comma-separated; drawn greyed")
-			fs.StringVarP(&out, "output", "o", "", "write the frames and outline.md into this `DIR` (made if missing)")
-			fs.StringVar(&format, "format", "svg", "frames as svg or png files, or pdf: one slides.pdf of all frames")
-			lk.flags(fs, "")
-			dr.flags(fs)
-			return func(e *env, args []string) error {
-				switch {
-				case len(args) == 0:
-					return usagef("slides", "name the concepts to learn, as in 'conceptmap slides GRPO -o talk'")
-				case out == "":
-					return usagef("slides", "give the directory to write into with -o DIR")
-				}
-				format = strings.ToLower(format)
-				switch {
-				case format != "svg" && format != "png" && format != "pdf":
-					return usagef("slides", "--format must be svg, png or pdf, not %q", format)
-				}
-				if dr.size == "" {
-					dr.size = "16:9"
-				}
-				if err := lk.check("slides"); err != nil {
-					return err
-				}
-				if err := dr.check("slides"); err != nil {
-					return err
-				}
-				if st, err := os.Stat(out); err == nil && !st.IsDir() {
-					return fmt.Errorf("-o %s is a file; give a directory", out)
-				}
-				g, err := load(e, co)
-				if err != nil {
-					return err
-				}
-				v, m, err := g.Select(graph.Selection{Plan: args, Known: splitList(known)})
-				var empty *graph.EmptyViewError
-				if errors.As(err, &empty) {
-					return fmt.Errorf("nothing to present: the known concepts already cover %s", strings.Join(args, ", "))
-				} else if err != nil {
-					return flagError("slides", err)
-				}
-				p := m.Plan
-				files, err := slideFiles(e, g, deck{v, m, format, lk, dr})
-				if err != nil {
-					return err
-				}
-				if err := os.MkdirAll(out, 0o755); err != nil {
-					return err
-				}
-				keep := map[string]bool{}
-				for i := range files {
-					keep[files[i].path] = true
-					files[i].path = filepath.Join(out, files[i].path)
-				}
-				if err := writeFilesAtomic(files...); err != nil {
-					return err
-				}
-				removeStaleFrames(out, keep)
-				fmt.Fprintf(e.stderr, "wrote %s: %s and outline.md\n", out, plural(len(p.Steps), "frame"))
-				return nil
-			}
-		},
-	})
+var slidesCommand = &command{
+	name:    "slides",
+	args:    "TARGET...",
+	summary: "Write a learning plan as frames for a talk, one per step, with a Markdown outline",
+	examples: []string{
+		"conceptmap slides GRPO --known transformer -o grpo-talk",
+		"conceptmap slides GQA -o gqa --format png --theme dark",
+		"conceptmap slides DPO -o dpo --format pdf --lang zh",
+	},
+	new: func() runner { return &slidesCmd{} },
+}
+
+type slidesCmd struct {
+	known       []string
+	out, format string
+	lk          look
+	dr          drawing
+}
+
+func (c *slidesCmd) flags(fs *pflag.FlagSet) {
+	fs.StringArrayVar(&c.known, "known", nil, "concepts you already know, comma-separated; drawn greyed")
+	fs.StringVarP(&c.out, "output", "o", "", "write the frames and outline.md into this `DIR` (made if missing)")
+	fs.StringVar(&c.format, "format", "svg", "frames as svg or png files, or pdf: one slides.pdf of all frames")
+	c.lk.flags(fs, "")
+	c.dr.flags(fs)
+}
+
+func (c *slidesCmd) run(e *env, co *common, args []string) error {
+	known, out, format, lk, dr := c.known, c.out, c.format, c.lk, c.dr
+	switch {
+	case len(args) == 0:
+		return usagef("slides", "name the concepts to learn, as in 'conceptmap slides GRPO -o talk'")
+	case out == "":
+		return usagef("slides", "give the directory to write into with -o DIR")
+	}
+	format = strings.ToLower(format)
+	switch {
+	case format != "svg" && format != "png" && format != "pdf":
+		return usagef("slides", "--format must be svg, png or pdf, not %q", format)
+	}
+	if dr.size == "" {
+		dr.size = "16:9"
+	}
+	if err := lk.check("slides"); err != nil {
+		return err
+	}
+	if err := dr.check("slides"); err != nil {
+		return err
+	}
+	if st, err := os.Stat(out); err == nil && !st.IsDir() {
+		return fmt.Errorf("-o %s is a file; give a directory", out)
+	}
+	g, err := load(e, co)
+	if err != nil {
+		return err
+	}
+	v, m, err := g.Select(graph.Selection{Plan: args, Known: splitList(known)})
+	var empty *graph.EmptyViewError
+	if errors.As(err, &empty) {
+		return fmt.Errorf("nothing to present: the known concepts already cover %s", strings.Join(args, ", "))
+	} else if err != nil {
+		return flagError("slides", err)
+	}
+	p := m.Plan
+	files, err := slideFiles(e, g, deck{v, m, format, lk, dr})
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	keep := map[string]bool{}
+	for i := range files {
+		keep[files[i].path] = true
+		files[i].path = filepath.Join(out, files[i].path)
+	}
+	if err := writeFilesAtomic(files...); err != nil {
+		return err
+	}
+	removeStaleFrames(out, keep)
+	fmt.Fprintf(e.stderr, "wrote %s: %s and outline.md\n", out, plural(len(p.Steps), "frame"))
+	return nil
 }
 
 // deck is what slides makes: a plan, drawn in a format and a look.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -31,19 +30,32 @@ type common struct {
 	json bool
 }
 
-// command is one subcommand: its help, its flags and what it does.
+// commands is the table of conceptmap's commands, in the order help lists
+// them: the questions first, then the data, then the pictures and tools.
+// Adding a command is adding a line here and a file that defines it.
+var commands = []*command{
+	planCommand, pathCommand, neighborsCommand, prereqsCommand, unlocksCommand,
+	searchCommand, showCommand, listCommand, statsCommand,
+	validateCommand, mapCommand, slidesCommand, exportCommand, serveCommand,
+}
+
+// command is one subcommand: its help, and how to make its flags and run it.
 type command struct {
 	name     string
 	args     string // argument synopsis, for usage
 	summary  string
 	examples []string
 	json     bool // takes --json
-	// setup adds the command's own flags and returns its action, which
-	// runs with the parsed positional arguments.
-	setup func(fs *pflag.FlagSet, c *common) func(e *env, args []string) error
+	// new makes the command's flags and action for one run.
+	new func() runner
 }
 
-var commands []*command
+// runner is one run of a command: it adds its own flags, then runs with
+// the parsed positional arguments and the flags every command shares.
+type runner interface {
+	flags(fs *pflag.FlagSet)
+	run(e *env, co *common, args []string) error
+}
 
 func lookupCommand(name string) *command {
 	for _, c := range commands {
@@ -102,7 +114,8 @@ func (c *command) flagSet() (*pflag.FlagSet, func(e *env, args []string) error) 
 	fs.SortFlags = false
 	fs.SetOutput(io.Discard)
 	co := &common{}
-	action := c.setup(fs, co)
+	r := c.new()
+	r.flags(fs)
 	fs.StringArrayVar(&co.data, "data", nil, "load concept data from `PATH`, a file or directory, instead of the bundled data (repeatable)")
 	fs.StringVar(&co.lang, "lang", defaultLang(), "language of names and text: en, zh or both (default from $CONCEPTMAP_LANG)")
 	if c.json {
@@ -116,7 +129,7 @@ func (c *command) flagSet() (*pflag.FlagSet, func(e *env, args []string) error) 
 			}
 			return usagef(c.name, "--lang must be en, zh or both, not %q", co.lang)
 		}
-		return action(e, args)
+		return r.run(e, co, args)
 	}
 }
 
@@ -155,22 +168,6 @@ func (c *command) usage(w io.Writer, fs *pflag.FlagSet) {
 	fmt.Fprintf(w, "\nFlags:\n%s", fs.FlagUsagesWrapped(100))
 }
 
-// helpOrder lists the commands as help shows them: the questions first,
-// then the data, then the pictures and tools.
-func helpOrder() []*command {
-	order := []string{"plan", "path", "neighbors", "prereqs", "unlocks", "search", "show", "list", "stats",
-		"validate", "map", "slides", "export", "serve"}
-	rank := func(c *command) int {
-		if i := slices.Index(order, c.name); i >= 0 {
-			return i
-		}
-		return len(order)
-	}
-	cs := slices.Clone(commands)
-	slices.SortStableFunc(cs, func(a, b *command) int { return rank(a) - rank(b) })
-	return cs
-}
-
 func topUsage(w io.Writer) {
 	fmt.Fprintf(w, `conceptmap turns a field of knowledge into a graph to learn from.
 
@@ -179,7 +176,7 @@ Usage:
 
 Commands:
 `)
-	for _, c := range helpOrder() {
+	for _, c := range commands {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, `
