@@ -506,12 +506,16 @@ func (g *Graph) index(edges []Edge, ends [][2]int32) {
 	for i := range order {
 		order[i] = int32(i)
 	}
+	cat := make([]int, n)
+	name := make([]string, n)
+	for i, c := range g.concepts {
+		cat[i], name[i] = g.catIndex[c.Category], fold(c.Name.In(En))
+	}
 	slices.SortFunc(order, func(a, b int32) int {
-		ca, cb := g.concepts[a], g.concepts[b]
 		return cmp.Or(
-			cmp.Compare(g.catIndex[ca.Category], g.catIndex[cb.Category]),
-			strings.Compare(fold(ca.Name.In(En)), fold(cb.Name.In(En))),
-			strings.Compare(ca.ID, cb.ID),
+			cmp.Compare(cat[a], cat[b]),
+			strings.Compare(name[a], name[b]),
+			strings.Compare(g.concepts[a].ID, g.concepts[b].ID),
 		)
 	})
 	g.rank = make([]int32, n)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/conceptmap/conceptmap/data"
+	"github.com/conceptmap/conceptmap/data/compiled"
 	"github.com/conceptmap/conceptmap/graph"
 )
 
@@ -21,12 +22,15 @@ type loaded struct {
 // newLoader gathers the files a command reads: the user's --data paths, or
 // the bundled data.
 func newLoader(co *common) (*graph.Loader, int, error) {
+	if len(co.data) == 0 {
+		l, err := compiled.Loader()
+		if err != nil {
+			return nil, 0, err
+		}
+		return l, l.Files(), nil
+	}
 	var l graph.Loader
 	l.DefaultVocabulary("data/relations.yaml", data.Vocabulary)
-	if len(co.data) == 0 {
-		n, err := countAdd(&l, func() error { return l.AddFS(data.FS, ".", "data") })
-		return &l, n, err
-	}
 	total := 0
 	for _, p := range co.data {
 		st, err := os.Stat(p)
@@ -63,7 +67,12 @@ func load(e *env, co *common) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := l.Load()
+	var g *graph.Graph
+	if len(co.data) == 0 {
+		g, err = compiled.Graph() // compiled at build time
+	} else {
+		g, err = l.Load()
+	}
 	if err != nil {
 		var le *graph.LoadError
 		if errors.As(err, &le) {
