@@ -5,7 +5,7 @@
 //
 //	go generate ./data/...
 //
-// TestSnapshotCurrent fails while the snapshot is out of date.
+// TestSnapshotCurrent, in package data, fails while the snapshot is out of date.
 package compiled
 
 import (
@@ -17,10 +17,10 @@ import (
 
 //go:generate go run ./gen
 
-// snapshot is the bundled data's graph as graph.WriteSnapshot writes it.
+// Snapshot is the bundled data's graph as graph.WriteSnapshot writes it.
 //
 //go:embed graph.gob
-var snapshot []byte
+var Snapshot []byte
 
 // Loader returns a loader of the bundled YAML files, named data/… in
 // messages, with the bundled relation vocabulary as the default one.
@@ -36,7 +36,7 @@ func Loader() (*graph.Loader, error) {
 // Graph returns the bundled data's graph from its compiled snapshot, or,
 // should the snapshot not be readable, from the YAML.
 func Graph() (*graph.Graph, error) {
-	if g, err := graph.ReadSnapshot(snapshot); err == nil {
+	if g, err := graph.ReadSnapshot(Snapshot); err == nil {
 		return g, nil
 	}
 	l, err := Loader()
