@@ -2,6 +2,8 @@ package graph
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -16,16 +18,42 @@ type Loader struct {
 	// notes, and GraphML edges without a relation. When it is empty,
 	// untyped links are not relations and such edges are errors.
 	LinkRelation string
+	// Options bound what a load reads; set them before adding files.
+	Options LoadOptions
 
 	rs    records
 	vocab []file // used when no added file declares a relation type
 	files []file
 }
 
+// LoadOptions bound a load.
+type LoadOptions struct {
+	// MaxFileSize is the largest data file read, in bytes: 0 means
+	// DefaultMaxFileSize, a negative value no limit.
+	MaxFileSize int64
+	// RaiseLimit says, in the caller's words, how to raise MaxFileSize;
+	// the message about a file over the limit ends with it.
+	RaiseLimit string
+}
+
+// DefaultMaxFileSize is the largest data file a load reads unless
+// LoadOptions say otherwise: far above any hand-written map, and small
+// enough that an endless or mistaken file is refused before it fills the
+// memory.
+const DefaultMaxFileSize = 64 << 20
+
+func (o LoadOptions) maxFileSize() int64 {
+	if o.MaxFileSize == 0 {
+		return DefaultMaxFileSize
+	}
+	return o.MaxFileSize
+}
+
 type file struct {
 	name   string
 	data   []byte
 	folder string // a note's folder within its vault
+	err    string // why the file was not read; reported by Load
 }
 
 // Formats lists the file extensions a Loader reads in any directory.
@@ -50,12 +78,7 @@ func (l *Loader) AddFS(fsys fs.FS, root, display string) error {
 		return err
 	}
 	if !st.IsDir() {
-		data, err := fs.ReadFile(fsys, root)
-		if err != nil {
-			return err
-		}
-		l.AddFile(display, data)
-		return nil
+		return l.addFrom(fsys, root, display, "")
 	}
 	vault := false
 	if st, err := fs.Stat(fsys, path.Join(root, VaultMarker)); err == nil && st.IsDir() {
@@ -81,21 +104,16 @@ func (l *Loader) AddFS(fsys fs.FS, root, display string) error {
 		if d.IsDir() || !(slices.Contains(Formats, ext) || note && vault) {
 			return nil
 		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
 		rel := p
 		if root != "." {
 			rel = strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
 		}
-		f := file{name: path.Join(display, rel), data: data}
+		folder := ""
 		if note {
-			f.folder = path.Dir(rel)
+			folder = path.Dir(rel)
 		}
-		l.files = append(l.files, f)
 		found = true
-		return nil
+		return l.addFrom(fsys, p, path.Join(display, rel), folder)
 	})
 	if err == nil && !found {
 		msg := display + ": no data files (" + strings.Join(Formats, ", ") + ") in this directory"
@@ -105,6 +123,86 @@ func (l *Loader) AddFS(fsys fs.FS, root, display string) error {
 		return errors.New(msg)
 	}
 	return err
+}
+
+// addFrom adds the file p of fsys, named display. Only a regular file
+// (or a link to one) is read, and only up to the size limit: a device
+// such as /dev/zero would never end, and a named pipe would block. A file
+// that is not read is reported by Load, with the other problems.
+func (l *Loader) addFrom(fsys fs.FS, p, display, folder string) error {
+	st, err := fs.Stat(fsys, p)
+	if err != nil {
+		return err
+	}
+	limit := l.Options.maxFileSize()
+	if !st.Mode().IsRegular() {
+		l.files = append(l.files, file{name: display, err: sprintf("not a regular file but %s; data is read from regular files only: move it out of the data folder", fileKind(st.Mode()))})
+		return nil
+	}
+	if limit >= 0 && st.Size() > limit {
+		l.files = append(l.files, file{name: display, err: l.tooLarge(st.Size())})
+		return nil
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r := io.Reader(f)
+	if limit >= 0 {
+		r = io.LimitReader(f, limit+1) // it may have grown since
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	if limit >= 0 && int64(len(data)) > limit {
+		l.files = append(l.files, file{name: display, err: l.tooLarge(int64(len(data)))})
+		return nil
+	}
+	l.files = append(l.files, file{name: display, data: data, folder: folder})
+	return nil
+}
+
+func (l *Loader) tooLarge(size int64) string {
+	msg := sprintf("the file is %s, over the limit of %s for one data file; split it into several files", FormatSize(size), FormatSize(l.Options.maxFileSize()))
+	if l.Options.RaiseLimit != "" {
+		msg += ", or " + l.Options.RaiseLimit
+	}
+	return msg
+}
+
+// fileKind names the kind of a file that is not regular.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeIrregular != 0:
+		return "an irregular file"
+	}
+	return "an irregular file"
+}
+
+// FormatSize writes a size in bytes as people read it: 512 bytes, 64 MiB,
+// 1.5 GiB.
+func FormatSize(n int64) string {
+	units := []string{"KiB", "MiB", "GiB", "TiB"}
+	if n < 1024 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	v, u := float64(n)/1024, 0
+	for v >= 1024 && u < len(units)-1 {
+		v /= 1024
+		u++
+	}
+	s := strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0")
+	return s + " " + units[u]
 }
 
 // Files returns how many files have been added.
@@ -146,6 +244,10 @@ func (l *Loader) Load() (*Graph, error) {
 }
 
 func (rs *records) read(f file) {
+	if f.err != "" {
+		rs.errorf(Pos{File: f.name}, "%s", f.err)
+		return
+	}
 	switch strings.ToLower(path.Ext(f.name)) {
 	case ".yaml", ".yml":
 		rs.readYAML(f.name, f.data)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/conceptmap/conceptmap/data"
@@ -30,6 +32,11 @@ func newLoader(co *common) (*graph.Loader, int, error) {
 		return l, l.Files(), nil
 	}
 	var l graph.Loader
+	opts, err := loadOptions()
+	if err != nil {
+		return nil, 0, err
+	}
+	l.Options = opts
 	l.DefaultVocabulary("data/relations.yaml", data.Vocabulary)
 	total := 0
 	for _, p := range co.data {
@@ -41,9 +48,7 @@ func newLoader(co *common) (*graph.Loader, int, error) {
 		if st.IsDir() {
 			n, err = countAdd(&l, func() error { return l.AddFS(os.DirFS(p), ".", p) })
 		} else {
-			var b []byte
-			b, err = os.ReadFile(p)
-			l.AddFile(p, b)
+			err = l.AddFS(os.DirFS(filepath.Dir(p)), filepath.Base(p), p)
 			n = 1
 		}
 		if err != nil {
@@ -52,6 +57,52 @@ func newLoader(co *common) (*graph.Loader, int, error) {
 		total += n
 	}
 	return &l, total, nil
+}
+
+// maxFileSizeEnv names the variable that overrides the size limit of
+// one data file.
+const maxFileSizeEnv = "CONCEPTMAP_MAX_FILE_SIZE"
+
+// loadOptions reads the limits of a load from the environment.
+func loadOptions() (graph.LoadOptions, error) {
+	opts := graph.LoadOptions{RaiseLimit: "raise the limit with " + maxFileSizeEnv + "=200MiB (or =off)"}
+	v := os.Getenv(maxFileSizeEnv)
+	if v == "" {
+		return opts, nil
+	}
+	n, err := parseSize(v)
+	if err != nil {
+		return opts, fmt.Errorf("%s=%s: %v; give a size such as 200MiB, or off for no limit", maxFileSizeEnv, v, err)
+	}
+	opts.MaxFileSize = n
+	return opts, nil
+}
+
+// parseSize reads a size such as 1048576, 512KiB, 64MiB, 2GiB (K, M and
+// G alone mean the same), or off for no limit (-1).
+func parseSize(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "off") {
+		return -1, nil
+	}
+	num := strings.TrimRightFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+	mult := int64(1)
+	switch strings.ToLower(strings.TrimSpace(s[len(num):])) {
+	case "", "b":
+	case "k", "kib", "kb":
+		mult = 1 << 10
+	case "m", "mib", "mb":
+		mult = 1 << 20
+	case "g", "gib", "gb":
+		mult = 1 << 30
+	default:
+		return 0, errors.New("unknown unit " + strconv.Quote(s[len(num):]))
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/mult {
+		return 0, errors.New("not a positive size")
+	}
+	return n * mult, nil
 }
 
 func countAdd(l *graph.Loader, add func() error) (int, error) {

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The size limit of a data file is raised, lowered or lifted with an
+// environment variable, and the message of a file over it says so.
+func TestMaxFileSizeEnv(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "big.csv")
+	rows := "from,relation,to\n"
+	for i := range 60 {
+		rows += fmt.Sprintf("a long name %d,requires,another long name %d\n", i, i)
+	}
+	if err := os.WriteFile(p, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		env, stderr string
+		code        int
+	}{
+		{"1KiB", p + ": the file is 2.6 KiB, over the limit of 1 KiB for one data file; split it into several files, or raise the limit with CONCEPTMAP_MAX_FILE_SIZE=200MiB (or =off)\nconceptmap: 1 problem in the data; fix them and run again ('conceptmap validate' checks the data alone)\n", 1},
+		{"2x", "conceptmap: CONCEPTMAP_MAX_FILE_SIZE=2x: unknown unit \"x\"; give a size such as 200MiB, or off for no limit\n", 1},
+		{"-5", "conceptmap: CONCEPTMAP_MAX_FILE_SIZE=-5: not a positive size; give a size such as 200MiB, or off for no limit\n", 1},
+		{"off", "", 0},
+		{"3k", "", 0},
+	} {
+		t.Setenv(maxFileSizeEnv, tc.env)
+		var stdout, stderr bytes.Buffer
+		code := report(run(context.Background(), []string{"stats", "--data", p}, &stdout, &stderr), &stderr)
+		if code != tc.code || stderr.String() != tc.stderr {
+			t.Errorf("%s=%s: exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", maxFileSizeEnv, tc.env, code, stderr.String(), tc.code, tc.stderr)
+		}
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	for s, want := range map[string]int64{"1048576": 1 << 20, "512KiB": 512 << 10, "64MiB": 64 << 20, "2G": 2 << 30, "10 MB": 10 << 20, "off": -1, "OFF": -1} {
+		if got, err := parseSize(s); err != nil || got != want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"", "MiB", "0", "1.5MiB", "9999999999G"} {
+		if _, err := parseSize(s); err == nil {
+			t.Errorf("parseSize(%q) succeeded", s)
+		}
+	}
+}
