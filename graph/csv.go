@@ -61,7 +61,7 @@ type csvCategories struct {
 }
 
 func (rs *records) readCSV(name string, data []byte) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a spreadsheet's byte-order mark
+	data = bytes.TrimPrefix(data, utf8BOM) // a spreadsheet's byte-order mark
 	rs.addFile(name, data)
 	rows := &csvRows{data: data}
 	if rs.csvRows == nil {

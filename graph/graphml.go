@@ -65,7 +65,7 @@ func (n *xmlNode) find(name string) *xmlNode {
 // parseXML reads an XML document into a tree, with positions.
 func parseXML(name string, data []byte) (*xmlNode, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
-	starts := lineStarts(data)
+	ps := newPositions(name, data)
 	root := &xmlNode{}
 	stack := []*xmlNode{root}
 	for {
@@ -80,15 +80,15 @@ func parseXML(name string, data []byte) (*xmlNode, error) {
 			if errors.As(err, &se) {
 				msg = se.Msg
 			}
-			return nil, &posError{posAt(name, data, starts, d.InputOffset()), "XML syntax error: " + msg}
+			return nil, &posError{ps.pos(d.InputOffset()), "XML syntax error: " + msg}
 		}
 		top := stack[len(stack)-1]
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if len(stack) > maxDepth {
-				return nil, &posError{posAt(name, data, starts, off), "elements are nested too deeply"}
+				return nil, &posError{ps.pos(off), "elements are nested too deeply"}
 			}
-			n := &xmlNode{name: t.Name.Local, attr: map[string]string{}, pos: posAt(name, data, starts, off), depth: len(stack)}
+			n := &xmlNode{name: t.Name.Local, attr: map[string]string{}, pos: ps.pos(off), depth: len(stack)}
 			for _, a := range t.Attr {
 				n.attr[a.Name.Local] = a.Value
 			}

@@ -10,10 +10,9 @@ import (
 // readJSON parses a JSON document, as written by 'conceptmap export
 // --format json', into rs.
 func (rs *records) readJSON(name string, data []byte) {
+	data = bytes.TrimPrefix(data, utf8BOM) // an editor's byte-order mark
 	rs.addFile(name, data)
-	p := &jsonTree{file: name, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
-	p.dec.UseNumber()
-	p.lines = lineStarts(data)
+	p := newJSONTree(name, data)
 	n, err := p.value(0)
 	if err == nil {
 		if _, extra := p.dec.Token(); extra != io.EOF {
@@ -48,10 +47,17 @@ func (e *jsonError) Error() string { return e.msg }
 // jsonTree turns JSON tokens into a node tree, keeping the position of
 // each value.
 type jsonTree struct {
-	file  string
-	data  []byte
-	dec   *json.Decoder
-	lines []int // offset of each line's start
+	file string
+	data []byte
+	dec  *json.Decoder
+	ps   *positions
+}
+
+func newJSONTree(name string, data []byte) *jsonTree {
+	p := &jsonTree{file: name, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	p.dec.UseNumber()
+	p.ps = newPositions(name, data)
+	return p
 }
 
 // maxDepth bounds nesting, so a hostile file cannot exhaust the stack.
@@ -71,9 +77,7 @@ func (p *jsonTree) skip(off int64) int64 {
 	return off
 }
 
-func (p *jsonTree) pos(off int64) Pos {
-	return posAt(p.file, p.data, p.lines, off)
-}
+func (p *jsonTree) pos(off int64) Pos { return p.ps.pos(off) }
 
 func (p *jsonTree) value(depth int) (*node, error) {
 	if depth > maxDepth {
@@ -97,6 +101,7 @@ func (p *jsonTree) value(depth int) (*node, error) {
 				if err != nil {
 					return nil, err
 				}
+				kpos := p.pos(kstart) // before the value: positions are found in order
 				key, _ := kt.(string)
 				if seen[key] {
 					return nil, &jsonError{off: kstart, msg: sprintf("duplicate key %q", key)}
@@ -106,7 +111,7 @@ func (p *jsonTree) value(depth int) (*node, error) {
 				if err != nil {
 					return nil, err
 				}
-				n.keys = append(n.keys, &entry{key: key, keyPos: p.pos(kstart), val: v})
+				n.keys = append(n.keys, &entry{key: key, keyPos: kpos, val: v})
 			}
 			_, err := p.dec.Token() // '}'
 			return n, err

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -110,22 +109,38 @@ var (
 
 func isOrder(s string) bool { return slices.Contains(orders, s) }
 
-// lineStarts returns the offset of each line's start in data, for posAt.
-func lineStarts(data []byte) []int {
-	starts := []int{0}
-	for i, b := range data {
-		if b == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
+// positions finds the line and column (in runes) of byte offsets in a
+// file. Offsets are mostly asked for in order, so each is found by
+// counting on from the last: a minified file, all on one line, costs no
+// more than an indented one. An offset before the last (an error's) is
+// counted again from the start.
+type positions struct {
+	file    string
+	data    []byte
+	off     int64
+	at      Pos
+	counted int64 // bytes counted, for tests of the cost
 }
 
-// posAt returns the line and column (in runes) of byte off of data, whose
-// lines start at starts.
-func posAt(file string, data []byte, starts []int, off int64) Pos {
-	off = min(max(off, 0), int64(len(data)))
-	line := sort.Search(len(starts), func(i int) bool { return int64(starts[i]) > off })
-	start := starts[line-1]
-	return Pos{File: file, Line: line, Col: utf8.RuneCount(data[start:off]) + 1}
+func newPositions(file string, data []byte) *positions {
+	return &positions{file: file, data: data, at: Pos{File: file, Line: 1, Col: 1}}
+}
+
+func (p *positions) pos(off int64) Pos {
+	off = min(max(off, 0), int64(len(p.data)))
+	if off < p.off {
+		p.off, p.at = 0, Pos{File: p.file, Line: 1, Col: 1}
+	}
+	for _, b := range p.data[p.off:off] {
+		switch {
+		case b == '\n':
+			p.at.Line++
+			p.at.Col = 1
+		case utf8.RuneStart(b):
+			p.at.Col++
+		}
+	}
+	p.counted += off - p.off
+	p.off = off
+	return p.at
 }

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 
@@ -11,8 +12,13 @@ import (
 
 var sprintf = fmt.Sprintf
 
+// utf8BOM is the byte-order mark that some editors put at the start of a
+// UTF-8 file.
+var utf8BOM = []byte("\xef\xbb\xbf")
+
 // readYAML parses one YAML data file into rs.
 func (rs *records) readYAML(name string, data []byte) {
+	data = bytes.TrimPrefix(data, utf8BOM) // an editor's byte-order mark
 	rs.addFile(name, data)
 	for _, n := range rs.parseYAML(name, data) {
 		reader{rs}.top(n, yamlSchema)
@@ -23,6 +29,10 @@ func (rs *records) readYAML(name string, data []byte) {
 // syntax errors at their place in file name. Markdown frontmatter is
 // parsed here too, its lines numbered as in its note.
 func (rs *records) parseYAML(name string, data []byte) []*node {
+	if line, col, deep := yamlTooDeep(data, maxYAMLDepth); deep {
+		rs.errorf(Pos{File: name, Line: line, Col: col}, "the data nests more than %d levels deep here, where a data file needs about six; look for brackets that are not closed or indentation that runs away", maxYAMLDepth)
+		return nil
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		p := Pos{File: name, Line: 1, Col: 1}
