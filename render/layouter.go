@@ -35,6 +35,12 @@ func (local) Layout(ctx context.Context, dot []byte, format LayoutFormat) ([]byt
 	return engine.Run(ctx, dot, engine.Format(format))
 }
 
+// GraphvizCache returns the private directory where Graphviz's compiled
+// code is kept between runs, and, when there is none, why: a directory
+// that is not the user's own and closed to others is refused, and then
+// Graphviz is compiled anew in every process.
+func GraphvizCache() (string, error) { return engine.CacheDir() }
+
 // A Renderer draws maps as SVG, PNG, PDF and HTML with its Layouter; the
 // functions of the same names use Local. Its zero value is ready to use.
 type Renderer struct {

@@ -10,9 +10,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+
+	"github.com/conceptmap/conceptmap/render"
 )
 
 func main() {
+	if _, err := render.GraphvizCache(); err != nil {
+		fmt.Fprintf(os.Stderr, "conceptmap: warning: %s\n", err)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

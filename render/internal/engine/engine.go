@@ -8,7 +8,17 @@ import (
 	"sync"
 
 	"github.com/goccy/go-graphviz"
+
+	"github.com/conceptmap/conceptmap/render/internal/gvcache"
 )
+
+// go-graphviz's init has run by now, with TMPDIR pointing at the private
+// directory that gvcache chose for its compiled code: put TMPDIR back.
+func init() { gvcache.Restore() }
+
+// CacheDir returns the directory that holds go-graphviz's compiled code,
+// and, when there is none, why (package gvcache).
+func CacheDir() (string, error) { return gvcache.Dir() }
 
 // A Format is what Run returns a layout as.
 type Format string
