@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"encoding/json"
 	"path"
 	"regexp"
 	"strings"
@@ -33,7 +34,7 @@ import (
 // whose value holds [[wikilinks]]. The text after a link, up to the next
 // one, is the relation's why; its language is told by its script, and an
 // indented list item "en: …" or "zh: …" under the field gives a language
-// explicitly. Links lead to the note of that file name ([[Note|shown]],
+// explicitly (in JSON's double quotes when it holds line breaks). Links lead to the note of that file name ([[Note|shown]],
 // [[Note#Heading]] and [[folder/Note]] too), or to a concept of that id,
 // name or alias. Other fields and properties are left alone, unless their
 // key is one edit from a relation type. Untyped links are relations only
@@ -231,10 +232,15 @@ func (rs *records) readMarkdown(name, folder string, data []byte) {
 		}
 		if m := langChild.FindStringSubmatch(line); m != nil && last != nil && len(m[1]) > lastIndent && len(last.links) > 0 {
 			l := &last.links[len(last.links)-1]
+			why := strings.TrimSpace(m[3])
+			var q string
+			if strings.HasPrefix(why, `"`) && json.Unmarshal([]byte(why), &q) == nil {
+				why = strings.TrimSpace(q) // a why with line breaks, in JSON's quotes
+			}
 			if m[2] == "en" {
-				l.why.En = strings.TrimSpace(m[3])
+				l.why.En = why
 			} else {
-				l.why.Zh = strings.TrimSpace(m[3])
+				l.why.Zh = why
 			}
 			continue
 		}
