@@ -118,7 +118,7 @@ func (l *Loader) AddFS(fsys fs.FS, root, display string) error {
 	if err == nil && !found {
 		msg := display + ": no data files (" + strings.Join(Formats, ", ") + ") in this directory"
 		if notes > 0 {
-			msg += sprintf("; its %d Markdown notes are read when the directory is an Obsidian vault (holds %s/) or when they are named one by one", notes, VaultMarker)
+			msg += sprintf("; Markdown notes (%d here) are read only in an Obsidian vault (a directory that holds %s/) or when named one by one", notes, VaultMarker)
 		}
 		return errors.New(msg)
 	}

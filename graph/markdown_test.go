@@ -119,7 +119,7 @@ func TestLoadVaultUntypedLinks(t *testing.T) {
 func TestNotesNeedAVault(t *testing.T) {
 	var l Loader
 	err := l.AddFS(os.DirFS("testdata/vault/Architecture"), ".", "notes")
-	want := "notes: no data files (.yaml, .yml, .json, .csv, .graphml) in this directory; its 3 Markdown notes are read when the directory is an Obsidian vault (holds .obsidian/) or when they are named one by one"
+	want := "notes: no data files (.yaml, .yml, .json, .csv, .graphml) in this directory; Markdown notes (3 here) are read only in an Obsidian vault (a directory that holds .obsidian/) or when named one by one"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}

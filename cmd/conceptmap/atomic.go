@@ -168,3 +168,63 @@ func emit(e *env, out string, b []byte, v graph.View) error {
 	fmt.Fprintf(e.stderr, "wrote %s: %s, %s\n", out, plural(len(v.Concepts), "concept"), plural(len(v.Edges), "relation"))
 	return nil
 }
+
+// checkNewDir fails early if dir cannot take a new set of files: it is not
+// given, is a file, or holds files already.
+func checkNewDir(dir string) error {
+	if dir == "" {
+		return usagef("export", "an Obsidian vault is a directory; give -o DIR/")
+	}
+	st, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return nil
+	case !st.IsDir():
+		return fmt.Errorf("cannot write %s: it is a file; give a new directory", dir)
+	}
+	if ents, err := os.ReadDir(dir); err != nil || len(ents) > 0 {
+		return fmt.Errorf("cannot write %s: the directory is not empty; give a new directory, so that no file of yours is replaced", dir)
+	}
+	return nil
+}
+
+// writeDirAtomic writes files, named relative to dir, into a new directory
+// dir: all into a temporary directory beside it, which is renamed to dir
+// once every file is written. A failed run leaves no dir behind. dir must
+// not exist or be empty.
+func writeDirAtomic(dir string, files []outFile) (err error) {
+	if err := checkNewDir(dir); err != nil {
+		return err
+	}
+	dir = filepath.Clean(dir)
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", dir, unwrapPath(err))
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	for _, f := range files {
+		p := filepath.Join(tmp, f.path)
+		if err = os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fmt.Errorf("cannot write %s: %w", filepath.Join(dir, f.path), unwrapPath(err))
+		}
+		if err = os.WriteFile(p, f.data, 0o644); err != nil {
+			return fmt.Errorf("cannot write %s: %w", filepath.Join(dir, f.path), unwrapPath(err))
+		}
+	}
+	if err = os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	os.Remove(dir) // an empty directory, which checkNewDir let through
+	if err = os.Rename(tmp, dir); err != nil {
+		return fmt.Errorf("cannot write %s: %w", dir, unwrapPath(err))
+	}
+	return nil
+}

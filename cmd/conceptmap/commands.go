@@ -25,9 +25,10 @@ type env struct {
 
 // common holds the flags that most commands share.
 type common struct {
-	data []string
-	lang string
-	json bool
+	data  []string
+	links string
+	lang  string
+	json  bool
 }
 
 // commands is the table of conceptmap's commands, in the order help lists
@@ -117,6 +118,7 @@ func (c *command) flagSet() (*pflag.FlagSet, func(e *env, args []string) error) 
 	r := c.new()
 	r.flags(fs)
 	fs.StringArrayVar(&co.data, "data", nil, "load concept data from `PATH`, a file or directory, instead of the bundled data (repeatable)")
+	fs.StringVar(&co.links, "links", "", "make untyped [[links]] between Markdown notes, and GraphML edges without a relation, relations of `TYPE` (an id or label, such as related_to)")
 	fs.StringVar(&co.lang, "lang", defaultLang(), "language of names and text: en, zh or both (default from $CONCEPTMAP_LANG)")
 	if c.json {
 		fs.BoolVar(&co.json, "json", false, "print JSON for scripts instead of text")

@@ -13,7 +13,7 @@ import (
 
 // The export formats, and the file extensions that pick them.
 var (
-	exportFormats = []string{"mermaid", "graphml", "json", "csv", "cypher", "dot", "html"}
+	exportFormats = []string{"mermaid", "graphml", "json", "csv", "cypher", "dot", "html", "obsidian"}
 	exportExts    = map[string]string{
 		".mmd": "mermaid", ".graphml": "graphml", ".json": "json",
 		".csv": "csv", ".cypher": "cypher", ".dot": "dot", ".gv": "dot", ".html": "html",
@@ -24,7 +24,7 @@ const exportExtList = ".mmd, .graphml, .json, .csv, .cypher, .dot or .html"
 
 var exportCommand = &command{
 	name:    "export",
-	summary: "Export the graph or part of it as Mermaid, GraphML, JSON, CSV, Cypher, DOT or HTML",
+	summary: "Export the graph or part of it as Mermaid, GraphML, JSON, CSV, Cypher, DOT, HTML or an Obsidian vault",
 	examples: []string{
 		"conceptmap export -o concepts.mmd                       # Mermaid: Markdown, Marp, Slidev, Notion",
 		"conceptmap export --plan GQA --lang en --format mermaid",
@@ -35,6 +35,7 @@ var exportCommand = &command{
 		"conceptmap export -o concepts.cypher                    # Neo4j: cypher-shell -f concepts.cypher",
 		"conceptmap export --focus MoE --depth 2 --format dot | dot -Tpng -o moe.png",
 		"conceptmap export -o concepts.html                      # the explorer in one file: search, click, plan, offline",
+		"conceptmap export --format obsidian -o vault/           # an Obsidian vault: a note a concept, relations as links",
 	},
 	new: func() runner { return &exportCmd{} },
 }
@@ -48,8 +49,8 @@ type exportCmd struct {
 func (c *exportCmd) flags(fs *pflag.FlagSet) {
 	c.sel.flags(fs)
 	fs.StringVarP(&c.out, "output", "o", "", "write to `FILE` instead of stdout, whole or not at all; its extension ("+exportExtList+
-		") gives the format. CSV is two files: -o DIR/ writes DIR/concepts.csv and DIR/relations.csv, -o NAME.csv writes NAME.concepts.csv and NAME.relations.csv")
-	fs.StringVar(&c.format, "format", "", "mermaid, graphml, json, csv, cypher, dot or html (default: from the -o extension)")
+		") gives the format. CSV is two files: -o DIR/ writes DIR/concepts.csv and DIR/relations.csv, -o NAME.csv writes NAME.concepts.csv and NAME.relations.csv. An Obsidian vault is a new directory: -o DIR/")
+	fs.StringVar(&c.format, "format", "", "mermaid, graphml, json, csv, cypher, dot, html or obsidian (default: from the -o extension)")
 	c.lk.flags(fs, "(mermaid, dot and html) ")
 }
 
@@ -63,7 +64,11 @@ func (c *exportCmd) run(e *env, co *common, args []string) error {
 		return err
 	}
 	var csvFiles [2]string
-	if f == "csv" {
+	if f == "obsidian" {
+		if err := checkNewDir(out); err != nil {
+			return err
+		}
+	} else if f == "csv" {
 		if csvFiles, err = csvPaths(out); err != nil {
 			return err
 		}
@@ -104,6 +109,16 @@ func (c *exportCmd) run(e *env, co *common, args []string) error {
 		if b, err = render.HTML(e.ctx, g.Graph, v, opt); err != nil {
 			return err
 		}
+	case "obsidian":
+		var files []outFile
+		for _, f := range render.Obsidian(g.Graph, v, opt) {
+			files = append(files, outFile{filepath.FromSlash(f.Name), f.Data})
+		}
+		if err := writeDirAtomic(out, files); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote the vault %s: %s, %s; open it in Obsidian with \"Open folder as vault\"\n", out, plural(len(v.Concepts), "note"), plural(len(v.Edges), "relation"))
+		return nil
 	case "csv":
 		concepts, relations := render.CSV(g.Graph, v)
 		if dir := filepath.Dir(csvFiles[0]); isDirTarget(out) {
@@ -130,10 +145,10 @@ func exportFormat(format, out string) (string, error) {
 				return f, nil
 			}
 		}
-		return "", usagef("export", "--format must be mermaid, graphml, json, csv, cypher, dot or html, not %q", format)
+		return "", usagef("export", "--format must be mermaid, graphml, json, csv, cypher, dot, html or obsidian, not %q", format)
 	}
 	if out == "" {
-		return "", usagef("export", "give --format (mermaid, graphml, json, csv, cypher, dot or html), or -o FILE ending in %s", exportExtList)
+		return "", usagef("export", "give --format (mermaid, graphml, json, csv, cypher, dot, html or obsidian), or -o FILE ending in %s", exportExtList)
 	}
 	if isDirTarget(out) {
 		return "csv", nil

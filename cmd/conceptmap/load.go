@@ -31,7 +31,7 @@ func newLoader(co *common) (*graph.Loader, int, error) {
 		}
 		return l, l.Files(), nil
 	}
-	var l graph.Loader
+	l := graph.Loader{LinkRelation: co.links}
 	opts, err := loadOptions()
 	if err != nil {
 		return nil, 0, err
@@ -130,7 +130,7 @@ func load(e *env, co *common) (*loaded, error) {
 			fmt.Fprintln(e.stderr, le.Error())
 			return nil, fmt.Errorf("%s in the data; fix them and run again ('conceptmap validate' checks the data alone)", plural(len(le.Diags), "problem"))
 		}
-		return nil, err
+		return nil, linksError(err)
 	}
 	lang, _ := graph.ParseLang(co.lang)
 	return &loaded{Graph: g, lang: lang, files: files}, nil
@@ -157,6 +157,15 @@ func unwrapPath(err error) error {
 	var le *os.LinkError
 	if errors.As(err, &le) {
 		return le.Err
+	}
+	return err
+}
+
+// linksError says which flag gave a relation type that the data lacks.
+func linksError(err error) error {
+	var lr *graph.LinkRelationError
+	if errors.As(err, &lr) {
+		return fmt.Errorf("--links: %w", err)
 	}
 	return err
 }

@@ -59,7 +59,7 @@ func (validateCmd) run(e *env, co *common, args []string) error {
 	g, err := l.Load()
 	var le *graph.LoadError
 	if err != nil && !errors.As(err, &le) {
-		return err
+		return linksError(err)
 	}
 	out := validateOut{OK: err == nil, Files: files, Problems: []problemOut{}}
 	if g != nil {
