@@ -53,7 +53,7 @@ func TestSeedRelations(t *testing.T) {
 		{"rlhf", "requires", "sft"},
 		{"ffn", "part_of", "transformer"},
 		{"attention", "part_of", "transformer"},
-		{"rmsnorm", "part_of", "transformer"},
+		{"rmsnorm", "part_of", "transformer_block"},
 		{"rmsnorm", "improves_on", "layernorm"},
 		{"step_decay", "is_a", "lr_schedule"},
 		{"cosine_schedule", "is_a", "lr_schedule"},
