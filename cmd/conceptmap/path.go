@@ -13,7 +13,7 @@ var pathCommand = &command{
 	examples: []string{
 		"conceptmap path RNN Transformer",
 		"conceptmap path GRPO PPO --directed",
-		"conceptmap path MoE FFN --relation part_of,uses --json",
+		"conceptmap path MoE Transformer --relation requires,part_of --json",
 	},
 	new: func() runner { return &pathCmd{} },
 }

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"image/png"
 	"io"
 	"os"
@@ -81,12 +83,30 @@ func TestMapPDFText(t *testing.T) {
 func TestSlides(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "talk")
 	msg := runOK(t, "slides", "GQA", "--known", "MHA,transformer", "--lang", "en", "-o", dir)
-	if msg != "wrote "+dir+": 7 frames and outline.md\n" {
+	// The frames follow the plan for the same target and known concepts.
+	planOut, _, code := runCLI(t, "plan", "GQA", "--known", "MHA,transformer", "--lang", "en", "--json")
+	var plan struct {
+		Steps []struct {
+			ID    string
+			Names struct{ En string }
+		}
+	}
+	if err := json.Unmarshal([]byte(planOut), &plan); code != 0 || err != nil || len(plan.Steps) < 2 {
+		t.Fatalf("plan GQA: exit %d, %v, %d steps", code, err, len(plan.Steps))
+	}
+	n := len(plan.Steps)
+	if msg != fmt.Sprintf("wrote %s: %d frames and outline.md\n", dir, n) {
 		t.Errorf("stderr = %q", msg)
 	}
-	steps := []string{"next_token_prediction", "language_model", "decoder_only", "sampling", "llm_inference", "kv_cache", "gqa"}
+	var steps []string
+	for _, s := range plan.Steps {
+		steps = append(steps, s.ID)
+	}
+	if steps[n-1] != "gqa" {
+		t.Fatalf("the plan ends with %s, not its target", steps[n-1])
+	}
 	for i, id := range steps {
-		b, err := os.ReadFile(filepath.Join(dir, "step-"+string(rune('1'+i))+".svg"))
+		b, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("step-%d.svg", i+1)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -107,7 +127,7 @@ func TestSlides(t *testing.T) {
 				t.Errorf("frame %d shows %s, a later step", i+1, later)
 			}
 		}
-		if !bytes.Contains(b, []byte("Step "+string(rune('1'+i))+" of 7")) {
+		if !bytes.Contains(b, []byte(fmt.Sprintf("Step %d of %d", i+1, n))) {
 			t.Errorf("frame %d has no caption", i+1)
 		}
 	}
@@ -115,20 +135,21 @@ func TestSlides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	first := plan.Steps[0].Names.En
 	for _, want := range []string{
 		"# Learning plan: Grouped-Query Attention\n",
-		"7 steps, for a learner who knows Multi-Head Attention, Transformer.",
-		"## 1. Next-token prediction\n\n![Step 1 of 7: Next-token prediction](step-1.svg)",
+		fmt.Sprintf("%d steps, for a learner who knows Multi-Head Attention, Transformer.", n),
+		fmt.Sprintf("## 1. %s\n\n![Step 1 of %d: %s](step-1.svg)", first, n, first),
 		"Why now: KV Cache —is required by→ Grouped-Query Attention",
-		"## 7. Grouped-Query Attention",
+		fmt.Sprintf("## %d. Grouped-Query Attention", n),
 		"The goal of this plan.",
 	} {
 		if !strings.Contains(string(outline), want) {
 			t.Errorf("outline lacks %q", want)
 		}
 	}
-	if n := strings.Count(string(outline), "\n---\n"); n != 7 {
-		t.Errorf("outline has %d slide breaks, want 7", n)
+	if got := strings.Count(string(outline), "\n---\n"); got != n {
+		t.Errorf("outline has %d slide breaks, want %d", got, n)
 	}
 }
 
