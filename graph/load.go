@@ -80,30 +80,8 @@ func (l *Loader) AddFS(fsys fs.FS, root, display string) error {
 	if !st.IsDir() {
 		return l.addFrom(fsys, root, display, "")
 	}
-	vault := false
-	if st, err := fs.Stat(fsys, path.Join(root, VaultMarker)); err == nil && st.IsDir() {
-		vault = true
-	}
-	found, notes := false, 0
-	err = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		base := d.Name()
-		if p != root && strings.HasPrefix(base, ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		ext := strings.ToLower(path.Ext(base))
-		note := ext == NoteExt
-		if note && !d.IsDir() && !vault {
-			notes++
-		}
-		if d.IsDir() || !(slices.Contains(Formats, ext) || note && vault) {
-			return nil
-		}
+	found := false
+	notes, err := WalkData(fsys, root, func(p string, note bool) error {
 		rel := p
 		if root != "." {
 			rel = strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
@@ -123,6 +101,40 @@ func (l *Loader) AddFS(fsys fs.FS, root, display string) error {
 		return errors.New(msg)
 	}
 	return err
+}
+
+// WalkData calls fn with the path of every data file under the directory
+// root of fsys, as AddFS reads them: recursively in lexical order,
+// skipping hidden files and folders and files of other formats, and
+// taking Markdown notes (note true) only in an Obsidian vault. It returns
+// how many notes it skipped because the directory is not a vault.
+func WalkData(fsys fs.FS, root string, fn func(p string, note bool) error) (skippedNotes int, err error) {
+	vault := false
+	if st, err := fs.Stat(fsys, path.Join(root, VaultMarker)); err == nil && st.IsDir() {
+		vault = true
+	}
+	err = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		base := d.Name()
+		if p != root && strings.HasPrefix(base, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		ext := strings.ToLower(path.Ext(base))
+		note := ext == NoteExt
+		if note && !d.IsDir() && !vault {
+			skippedNotes++
+		}
+		if d.IsDir() || !(slices.Contains(Formats, ext) || note && vault) {
+			return nil
+		}
+		return fn(p, note)
+	})
+	return skippedNotes, err
 }
 
 // addFrom adds the file p of fsys, named display. Only a regular file

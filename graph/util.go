@@ -2,6 +2,7 @@ package graph
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -53,6 +54,18 @@ func closeEnough(d, n int) bool {
 // close enough to be a likely typo of it, or "": for "did you mean"
 // messages.
 func Nearest(s string, candidates []string) string { return nearest(s, candidates) }
+
+// Plural gives a count with its noun: "1 concept", "2 concepts", "3
+// categories": for messages.
+func Plural(n int, word string) string {
+	switch {
+	case n == 1:
+		return "1 " + word
+	case strings.HasSuffix(word, "y"):
+		return strconv.Itoa(n) + " " + strings.TrimSuffix(word, "y") + "ies"
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
 
 // nearest returns the candidate closest to s, if it is close enough to be
 // a likely typo, or "".

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -28,7 +27,7 @@ func Cypher(g *graph.Graph, v graph.View) []byte {
 	cs := viewConcepts(v)
 	es := viewEdges(v)
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// conceptmap export: %s, %s. Run with: cypher-shell -f FILE\n", count(len(cs), "concept"), count(len(es), "relation"))
+	fmt.Fprintf(&b, "// conceptmap export: %s, %s. Run with: cypher-shell -f FILE\n", graph.Plural(len(cs), "concept"), graph.Plural(len(es), "relation"))
 	b.WriteString("CREATE CONSTRAINT concept_id IF NOT EXISTS FOR (c:Concept) REQUIRE c.id IS UNIQUE;\n")
 	for _, c := range cs {
 		b.WriteString("MERGE (c:Concept {id: " + cypherString(c.ID) + "}) SET")
@@ -111,12 +110,4 @@ func cypherType(id string) string {
 		return t
 	}
 	return "`" + strings.ReplaceAll(t, "`", "``") + "`"
-}
-
-// count gives "1 concept", "2 concepts".
-func count(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/conceptmap/conceptmap/graph"
 )
 
 // There is no Neo4j here, so the Cypher export is checked by reading it
@@ -161,7 +163,7 @@ func TestCypherRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("the script does not scan: %v\n%s", err, script)
 			}
-			want := fmt.Sprintf("// conceptmap export: %s, %s. Run with: cypher-shell -f FILE", count(len(v.Concepts), "concept"), count(len(v.Edges), "relation"))
+			want := fmt.Sprintf("// conceptmap export: %s, %s. Run with: cypher-shell -f FILE", graph.Plural(len(v.Concepts), "concept"), graph.Plural(len(v.Edges), "relation"))
 			if !slices.Equal(comments, []string{want}) {
 				t.Errorf("comments %q, want only %q", comments, want)
 			}

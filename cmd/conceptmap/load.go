@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -137,15 +138,7 @@ func load(e *env, co *common) (*loaded, error) {
 }
 
 // plural gives "1 concept", "2 concepts", "3 categories".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	if strings.HasSuffix(word, "y") {
-		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
+var plural = graph.Plural
 
 // unwrapPath drops the operation and path from an *fs.PathError, for
 // messages that name the path themselves.
@@ -168,4 +161,35 @@ func linksError(err error) error {
 		return fmt.Errorf("--links: %w", err)
 	}
 	return err
+}
+
+// dataFingerprint sums up the name, size and modification time of every
+// data file under paths, as the loader finds them (graph.WalkData), so
+// that serve --watch notices a change.
+func dataFingerprint(paths []string) [32]byte {
+	var lines []string
+	add := func(path string, st fs.FileInfo) {
+		lines = append(lines, fmt.Sprintf("%s %d %d", path, st.Size(), st.ModTime().UnixNano()))
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			lines = append(lines, p+" missing")
+			continue
+		}
+		if !st.IsDir() {
+			add(p, st)
+			continue
+		}
+		_, err = graph.WalkData(os.DirFS(p), ".", func(rel string, _ bool) error {
+			if st, err := os.Stat(filepath.Join(p, rel)); err == nil {
+				add(filepath.Join(p, rel), st)
+			}
+			return nil
+		})
+		if err != nil {
+			lines = append(lines, p+" unreadable: "+err.Error())
+		}
+	}
+	return sha256.Sum256([]byte(strings.Join(lines, "\n")))
 }

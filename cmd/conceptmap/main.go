@@ -12,11 +12,17 @@ import (
 	"os/signal"
 
 	"github.com/conceptmap/conceptmap/render"
+	"github.com/conceptmap/conceptmap/render/worker"
 )
 
 func main() {
 	if _, err := render.GraphvizCache(); err != nil {
 		fmt.Fprintf(os.Stderr, "conceptmap: warning: %s\n", err)
+	}
+	// conceptmap serve lays its maps out in render workers: this binary,
+	// started again in worker mode.
+	if worker.Requested() {
+		os.Exit(worker.Serve(os.Stdin, os.Stdout, os.Stderr))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)

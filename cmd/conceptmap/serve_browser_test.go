@@ -323,7 +323,7 @@ func TestExplorerWatch(t *testing.T) {
 	s, hs, _ := testServer(t, true, dir)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go s.watchData(ctx, 20*time.Millisecond)
+	go s.Watch(ctx, 20*time.Millisecond)
 	tb.do(chromedp.Navigate(hs.URL + "/#focus=b&lang=en"))
 	tb.wait("document.body.dataset.map !== undefined && document.body.dataset.map.includes('focus=b')")
 

@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"bufio"
@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/worker"
 )
 
 // TestServeSoak drives the real conceptmap serve binary with thousands of
@@ -41,7 +42,7 @@ func TestServeSoak(t *testing.T) {
 	clients := envInt(t, "CONCEPTMAP_SOAK_CLIENTS", 4)
 
 	bin := filepath.Join(t.TempDir(), "conceptmap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/conceptmap/conceptmap/cmd/conceptmap").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
@@ -81,7 +82,7 @@ func TestServeSoak(t *testing.T) {
 					seen[c] = true
 					workersSeen.Add(1)
 				}
-				if kb := procStatus(c, "VmHWM"); kb > workerPeak.Load() {
+				if kb := worker.ProcStatus(c, "VmHWM"); kb > workerPeak.Load() {
 					workerPeak.Store(kb)
 				}
 			}
@@ -127,7 +128,7 @@ func TestServeSoak(t *testing.T) {
 		json.NewDecoder(r.Body).Decode(&st)
 		r.Body.Close()
 	}
-	serverPeak := procStatus(pid, "VmHWM")
+	serverPeak := worker.ProcStatus(pid, "VmHWM")
 	t.Logf("%d distinct map requests, %d clients at a time, in %s (%.0f a second); %d failed",
 		len(views), clients, elapsed.Round(time.Millisecond), float64(len(views))/elapsed.Seconds(), failures.Load())
 	t.Logf("layouts %d, cache hits %d, shared %d, render workers started %d (seen %d), retried layouts %d",

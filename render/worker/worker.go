@@ -1,4 +1,17 @@
-package main
+// Package worker is the out-of-process layouter that conceptmap serve
+// uses: a render worker is the conceptmap binary started again with Env
+// set, which lays maps out with render.Local and answers over its stdin
+// and stdout. Graphviz runs as WebAssembly, and its memory grows with
+// every layout (about 0.3 MB) and never shrinks; after some hundreds of
+// layouts it can also fail and then fail every layout after. A worker
+// keeps that away from the server, which retires it when it has grown
+// past a limit, or when a layout fails, and starts a fresh one.
+//
+// The binary starts the worker explicitly: its main, or a test binary's
+// TestMain, calls Requested first and then Serve. The package holds the
+// protocol and both of its ends; it must not import the command line, the
+// server or net/http.
+package worker
 
 import (
 	"bufio"
@@ -37,25 +50,24 @@ import (
 // a frame holding the layout or the error's text. A frame is a 4-byte
 // big-endian length and that many bytes.
 
-const workerEnv = "CONCEPTMAP_INTERNAL_RENDER_WORKER"
+// Env is the environment variable that, set to "1", starts a process as a
+// render worker.
+const Env = "CONCEPTMAP_INTERNAL_RENDER_WORKER"
+
+// Requested reports whether this process was started as a render worker.
+func Requested() bool { return os.Getenv(Env) == "1" }
 
 // maxFrame bounds a frame, so a broken peer cannot make us allocate
 // without limit.
 const maxFrame = 256 << 20
 
-func init() {
-	// The hook runs in the conceptmap binary and in its test binary alike,
-	// before main or the tests.
-	if os.Getenv(workerEnv) == "1" {
-		os.Exit(renderWorker(os.Stdin, os.Stdout))
-	}
-}
-
 // maxFormat bounds the frame that names a format.
 const maxFormat = 16
 
-// renderWorker serves layouts until its input ends.
-func renderWorker(in io.Reader, out io.Writer) int {
+// Serve lays out what in asks for and answers on out, until in ends. It
+// returns the process's exit code: 0 when in ended between requests, 1
+// after a broken request (reported on stderr) or a failed write.
+func Serve(in io.Reader, out, stderr io.Writer) int {
 	r, w := bufio.NewReader(in), bufio.NewWriter(out)
 	for {
 		format, err := readFrameMax(r, maxFormat)
@@ -70,7 +82,7 @@ func renderWorker(in io.Reader, out io.Writer) int {
 			}
 		}
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "conceptmap render worker: %v\n", err)
+			fmt.Fprintf(stderr, "conceptmap render worker: %v\n", err)
 			return 1
 		}
 		status, payload := byte(0), []byte(nil)
@@ -130,7 +142,7 @@ func writeFrame(w io.Writer, b []byte) error {
 // selfRSS returns the resident memory of this process: VmRSS where /proc
 // has it, else what the Go runtime holds from the system.
 func selfRSS() uint64 {
-	if kb := procStatus("self", "VmRSS"); kb > 0 {
+	if kb := ProcStatus("self", "VmRSS"); kb > 0 {
 		return kb << 10
 	}
 	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
@@ -141,8 +153,10 @@ func selfRSS() uint64 {
 	return 0
 }
 
-// procStatus returns a field of /proc/PID/status, in kB, or 0.
-func procStatus(pid, field string) uint64 {
+// ProcStatus returns a field of /proc/PID/status, in kB, or 0: VmRSS is
+// the resident memory of process PID ("self" for this one), VmHWM its
+// peak.
+func ProcStatus(pid, field string) uint64 {
 	b, err := os.ReadFile("/proc/" + pid + "/status")
 	if err != nil {
 		return 0
@@ -156,8 +170,9 @@ func procStatus(pid, field string) uint64 {
 	return 0
 }
 
-// worker is the server's side of one render worker process.
-type worker struct {
+// Process is the server's side of one render worker process. It does one
+// layout at a time.
+type Process struct {
 	cmd    *exec.Cmd
 	in     io.WriteCloser
 	out    *bufio.Reader
@@ -166,15 +181,17 @@ type worker struct {
 	once   sync.Once
 }
 
-// errLayout is a layout that Graphviz refused, as opposed to a worker
-// that broke.
-type errLayout struct{ msg string }
+// LayoutError is a layout that Graphviz refused, as opposed to a worker
+// that broke; it holds Graphviz's message.
+type LayoutError struct{ Msg string }
 
-func (e *errLayout) Error() string { return e.msg }
+func (e *LayoutError) Error() string { return e.Msg }
 
-func startWorker(exe string, stderr io.Writer) (*worker, error) {
+// Start starts a render worker from the binary exe, which must call Serve
+// when Requested; the worker reports on stderr.
+func Start(exe string, stderr io.Writer) (*Process, error) {
 	cmd := exec.Command(exe)
-	cmd.Env = append(os.Environ(), workerEnv+"=1")
+	cmd.Env = append(os.Environ(), Env+"=1")
 	cmd.Stderr = stderr
 	in, err := cmd.StdinPipe()
 	if err != nil {
@@ -187,7 +204,7 @@ func startWorker(exe string, stderr io.Writer) (*worker, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	w := &worker{cmd: cmd, in: in, out: bufio.NewReader(out), exited: make(chan struct{})}
+	w := &Process{cmd: cmd, in: in, out: bufio.NewReader(out), exited: make(chan struct{})}
 	go func() {
 		cmd.Wait()
 		close(w.exited)
@@ -195,12 +212,14 @@ func startWorker(exe string, stderr io.Writer) (*worker, error) {
 	return w, nil
 }
 
-// render lays dot out in a format, "svg" or "xdot". A worker that takes
-// longer than timeout is killed.
-func (w *worker) render(format string, dot []byte, timeout time.Duration) ([]byte, error) {
-	t := time.AfterFunc(timeout, w.stop)
+// Layout lays dot out in a format, as render.Local does. A worker that
+// takes longer than timeout is killed. A layout that Graphviz refuses is a
+// *LayoutError; any other error means the worker broke, and is to be
+// stopped.
+func (w *Process) Layout(format render.LayoutFormat, dot []byte, timeout time.Duration) ([]byte, error) {
+	t := time.AfterFunc(timeout, w.Stop)
 	defer t.Stop()
-	if err := writeFrame(w.in, []byte(format)); err != nil {
+	if err := writeFrame(w.in, []byte(string(format))); err != nil {
 		return nil, w.broken(err)
 	}
 	if err := writeFrame(w.in, dot); err != nil {
@@ -216,12 +235,12 @@ func (w *worker) render(format string, dot []byte, timeout time.Duration) ([]byt
 	}
 	w.rss = binary.BigEndian.Uint64(head[1:])
 	if head[0] != 0 {
-		return nil, &errLayout{string(payload)}
+		return nil, &LayoutError{string(payload)}
 	}
 	return payload, nil
 }
 
-func (w *worker) broken(err error) error {
+func (w *Process) broken(err error) error {
 	select {
 	case <-w.exited:
 		return fmt.Errorf("render worker %d exited (%s)", w.cmd.Process.Pid, w.cmd.ProcessState)
@@ -230,9 +249,18 @@ func (w *worker) broken(err error) error {
 	return fmt.Errorf("render worker %d: %w", w.cmd.Process.Pid, err)
 }
 
-// stop ends the worker: its input closes, so it exits, and in case it is
+// RSS is the worker's resident memory in bytes, as of its last answer.
+func (w *Process) RSS() uint64 { return w.rss }
+
+// Pid is the worker's process id.
+func (w *Process) Pid() int { return w.cmd.Process.Pid }
+
+// Kill kills the worker at once, as a crash would.
+func (w *Process) Kill() error { return w.cmd.Process.Kill() }
+
+// Stop ends the worker: its input closes, so it exits, and in case it is
 // stuck, it is killed.
-func (w *worker) stop() {
+func (w *Process) Stop() {
 	w.once.Do(func() {
 		w.in.Close()
 		select {
@@ -243,8 +271,8 @@ func (w *worker) stop() {
 	})
 }
 
-// Wait for a stopped worker to be gone; for tests.
-func (w *worker) wait() error {
+// Wait waits, for up to ten seconds, for a stopped worker to be gone.
+func (w *Process) Wait() error {
 	select {
 	case <-w.exited:
 		return nil

@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"container/list"
@@ -12,11 +12,12 @@ import (
 	"time"
 
 	"github.com/conceptmap/conceptmap/render"
+	"github.com/conceptmap/conceptmap/render/worker"
 )
 
 // svgRenderer draws maps for the server: from a cache when it can,
 // otherwise with every Graphviz layout made in a render worker (see
-// serve_worker.go): SVG there, and PNG and PDF drawn in this process from
+// package render/worker): SVG there, and PNG and PDF drawn in this process from
 // the worker's xdot layout. It makes one layout at a time and draws one
 // PNG or PDF at a time, and never makes the same twice at once. A map's
 // format and DOT are its cache key: the DOT holds everything that makes
@@ -37,7 +38,7 @@ type svgRenderer struct {
 	mu      sync.Mutex
 	cache   *lru
 	flights map[[32]byte]*flight
-	w       *worker
+	w       *worker.Process
 	stats   renderStats
 }
 
@@ -177,16 +178,16 @@ func (r *svgRenderer) layout(format render.LayoutFormat, dot []byte) ([]byte, er
 	}
 	var err error
 	for attempt := 0; attempt < 2; attempt++ {
-		var w *worker
+		var w *worker.Process
 		if w, err = r.worker(); err != nil {
 			break
 		}
 		var out []byte
 		start := time.Now()
-		out, err = w.render(string(format), dot, r.timeout)
+		out, err = w.Layout(format, dot, r.timeout)
 		if err == nil {
 			r.count(func(s *renderStats) { s.Layouts++ })
-			if w.rss > r.limit {
+			if w.RSS() > r.limit {
 				r.retire()
 			}
 			return out, nil
@@ -197,9 +198,9 @@ func (r *svgRenderer) layout(format render.LayoutFormat, dot []byte) ([]byte, er
 			return nil, fmt.Errorf("render: the layout took more than %s and was stopped", r.timeout)
 		}
 	}
-	var le *errLayout
+	var le *worker.LayoutError
 	if errors.As(err, &le) {
-		return nil, errors.New(le.msg)
+		return nil, errors.New(le.Msg)
 	}
 	return nil, fmt.Errorf("render: %w", err)
 }
@@ -210,11 +211,11 @@ func (r *svgRenderer) count(f func(*renderStats)) {
 	r.mu.Unlock()
 }
 
-func (r *svgRenderer) worker() (*worker, error) {
+func (r *svgRenderer) worker() (*worker.Process, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.w == nil {
-		w, err := startWorker(r.exe, r.stderr)
+		w, err := worker.Start(r.exe, r.stderr)
 		if err != nil {
 			return nil, fmt.Errorf("starting a render worker: %w", err)
 		}
@@ -231,7 +232,7 @@ func (r *svgRenderer) retire() {
 	r.w = nil
 	r.mu.Unlock()
 	if w != nil {
-		go w.stop()
+		go w.Stop()
 	}
 }
 
@@ -242,7 +243,7 @@ func (r *svgRenderer) close() {
 	r.w = nil
 	r.mu.Unlock()
 	if w != nil {
-		w.stop()
+		w.Stop()
 	}
 }
 
