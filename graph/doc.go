@@ -6,8 +6,10 @@
 // # Data files
 //
 // A load reads YAML files (.yaml or .yml), the JSON documents that
-// conceptmap exports (.json), and CSV files of concepts or relations
-// (.csv), in any mix. A YAML file may hold any of four top-level lists:
+// conceptmap exports (.json), CSV files of concepts or relations (.csv),
+// GraphML (.graphml, graphml.go) and Markdown notes (.md, in an Obsidian
+// vault or named one by one, markdown.go), in any mix. JSONSchema
+// describes the YAML and JSON files for editors. A YAML file may hold any of four top-level lists:
 // relations (the vocabulary of relation types), categories, concepts, and
 // edges ({from, relation, to, why}, for relations kept apart from their
 // concepts). A load that declares no relation type falls

@@ -46,6 +46,15 @@ func TestExamplesRun(t *testing.T) {
 	for _, c := range commands {
 		examples = append(examples, c.examples...)
 	}
+	// A vault and a yEd file, for the examples that read notes and GraphML.
+	vault, err := filepath.Abs("../../graph/testdata/vault")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yed, err := os.ReadFile("../../graph/testdata/graphml/yed.graphml")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, ex := range examples {
 		args, out := exampleArgs(t, ex)
 		if args == nil || args[0] == "serve" {
@@ -61,6 +70,10 @@ func TestExamplesRun(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, "extra.yaml"), []byte(mine), 0o644)
 			os.MkdirAll(filepath.Join(dir, "mine"), 0o755)
 			os.WriteFile(filepath.Join(dir, "mine", "kitchen.yaml"), []byte(mine), 0o644)
+			if err := os.CopyFS(filepath.Join(dir, "vault"), os.DirFS(vault)); err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(dir, "yed.graphml"), yed, 0o644)
 			var stdout, stderr bytes.Buffer
 			if err := run(context.Background(), args, &stdout, &stderr); err != nil {
 				t.Fatalf("%s: %v\n%s", ex, err, stderr.String())

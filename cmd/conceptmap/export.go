@@ -35,7 +35,7 @@ var exportCommand = &command{
 		"conceptmap export -o concepts.cypher                    # Neo4j: cypher-shell -f concepts.cypher",
 		"conceptmap export --focus MoE --depth 2 --format dot | dot -Tpng -o moe.png",
 		"conceptmap export -o concepts.html                      # the explorer in one file: search, click, plan, offline",
-		"conceptmap export --format obsidian -o vault/           # an Obsidian vault: a note a concept, relations as links",
+		"conceptmap export --format obsidian -o my-vault/        # an Obsidian vault: a note a concept, relations as links",
 	},
 	new: func() runner { return &exportCmd{} },
 }

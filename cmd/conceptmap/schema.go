@@ -10,8 +10,7 @@ var schemaCommand = &command{
 	name:    "schema",
 	summary: "Print the JSON Schema of the data files, for editors to complete and check them",
 	examples: []string{
-		"conceptmap schema > conceptmap.schema.json",
-		"# then, as the first line of a YAML file: # yaml-language-server: $schema=conceptmap.schema.json",
+		"conceptmap schema > conceptmap.schema.json   # then start a YAML file with: # yaml-language-server: $schema=conceptmap.schema.json",
 	},
 	new: func() runner { return schemaCmd{} },
 }
