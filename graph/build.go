@@ -133,7 +133,14 @@ func (rs *records) checkCategories(g *Graph) {
 		if _, ok := g.catIndex[id]; ok || contains(implicit, id) {
 			continue
 		}
-		if declared && id != "other" {
+		if sc.folderCat {
+			// A note's folder, or a yEd group: a declared category of
+			// that name, or else a category of its own.
+			if c := g.categoryNamed(id); c != "" {
+				sc.c.Category = c
+				continue
+			}
+		} else if declared && id != "other" {
 			msg := sprintf("unknown category %q", id)
 			if s := nearest(id, keys(g.catIndex)); s != "" {
 				msg += sprintf(" (did you mean %q?)", s)
@@ -153,6 +160,17 @@ func (rs *records) checkCategories(g *Graph) {
 		}
 		add(&Category{ID: id, Name: name})
 	}
+}
+
+// categoryNamed returns the id of the category whose name, in either
+// language, is s, ignoring case; or "".
+func (g *Graph) categoryNamed(s string) string {
+	for _, c := range g.categories {
+		if fold(s) == fold(c.Name.En) || fold(s) == fold(c.Name.Zh) {
+			return c.ID
+		}
+	}
+	return ""
 }
 
 // implicitConcepts makes a concept for each end of a relation from a CSV

@@ -260,7 +260,7 @@ func (g *gmlGraph) node(n *xmlNode, vs map[string]gmlValue, label gmlValue, grou
 	if v := vs["category"]; v.s != "" {
 		c.Category, sc.catPos = v.s, v.pos
 	} else {
-		c.Category = group
+		c.Category, sc.folderCat = group, group != ""
 	}
 	c.Summary = Text{En: vs["summary_en"].s, Zh: vs["summary_zh"].s}
 	if c.Summary.IsZero() {

@@ -100,6 +100,7 @@ func (rs *records) readMarkdown(name, folder string, data []byte) {
 	sc := srcConcept{c: &Concept{ID: noteID(base), Pos: Pos{File: name, Line: 1, Col: 1}}}
 	sc.idPos, sc.namePos, sc.catPos = sc.c.Pos, sc.c.Pos, sc.c.Pos
 	sc.c.Category = folderCategory(folder)
+	sc.folderCat = sc.c.Category != ""
 	var names, summary, analogy Text
 	var given struct{ en, zh bool }
 	title, titlePos := "", sc.c.Pos
@@ -156,6 +157,7 @@ func (rs *records) readMarkdown(name, folder string, data []byte) {
 					}
 				case "category":
 					sc.c.Category, sc.catPos = r.str(v, "category"), v.pos
+					sc.folderCat = false
 				case "summary":
 					summary = r.text(v, "summary")
 				case "summary_en":

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func loadVault(t *testing.T, link string) (*Graph, error) {
@@ -122,5 +123,44 @@ func TestNotesNeedAVault(t *testing.T) {
 	want := "notes: no data files (.yaml, .yml, .json, .csv, .graphml) in this directory; Markdown notes (3 here) are read only in an Obsidian vault (a directory that holds .obsidian/) or when named one by one"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
+
+// A note's folder names a declared category by its name in either
+// language, or else makes a category of its own, even when the vault
+// declares categories: a new folder is no typo. A category: property must
+// be declared.
+func TestVaultFolders(t *testing.T) {
+	fsys := fstest.MapFS{
+		"v/.obsidian/app.json":      {Data: []byte("{}")},
+		"v/conceptmap.yaml":         {Data: []byte(vocab + "categories:\n  - {id: arch, name: {en: Model architecture, zh: 模型结构}}\n")},
+		"v/Model architecture/A.md": {Data: []byte("# A\n")},
+		"v/模型结构/B.md":               {Data: []byte("# B\n")},
+		"v/New folder/C.md":         {Data: []byte("# C\n")},
+		"v/New folder/Deeper/D.md":  {Data: []byte("# D\n")},
+		"v/New folder/E.md":         {Data: []byte("---\ncategory: arch\n---\n")},
+	}
+	var l Loader
+	if err := l.AddFS(fsys, "v", "v"); err != nil {
+		t.Fatal(err)
+	}
+	g, err := l.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range g.Concepts() {
+		got = append(got, c.ID+":"+c.Category)
+	}
+	if want := "a:arch b:arch c:New folder d:Deeper e:arch"; strings.Join(got, " ") != want {
+		t.Errorf("categories = %s, want %s", strings.Join(got, " "), want)
+	}
+	fsys["v/New folder/E.md"] = &fstest.MapFile{Data: []byte("---\ncategory: archi\n---\n")}
+	l = Loader{}
+	if err := l.AddFS(fsys, "v", "v"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Load(); err == nil || !strings.Contains(err.Error(), `v/New folder/E.md:2:11: unknown category "archi" (did you mean "arch"?)`) {
+		t.Errorf("a category property that is not declared: %v", err)
 	}
 }

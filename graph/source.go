@@ -19,6 +19,9 @@ type srcConcept struct {
 	edges    []srcEdge
 	badID    bool // the id or name was malformed, and that was reported
 	badName  bool
+	// folderCat: the category is the note's folder or the yEd group's
+	// label, which may name a declared category or make one.
+	folderCat bool
 }
 
 type srcEdge struct {
