@@ -75,6 +75,7 @@ func (rs *records) checkRelations(g *Graph) {
 		case !isOrder(string(r.First)):
 			rs.errorf(sr.firstP, "first must be source, target or none, not %q", string(r.First))
 		}
+		rs.checkRole(sr)
 		r.Style.Color = cmp.Or(r.Style.Color, DefaultStyle.Color)
 		r.Style.Line = cmp.Or(r.Style.Line, DefaultStyle.Line)
 		r.Style.Arrow = cmp.Or(r.Style.Arrow, DefaultStyle.Arrow)
@@ -95,6 +96,29 @@ func (rs *records) checkRelations(g *Graph) {
 		}
 		g.relIndex[r.ID] = len(g.relations)
 		g.relations = append(g.relations, r)
+	}
+}
+
+// checkRole checks a relation type's role and reach, and fills in the
+// default role: prerequisite for a type with an order, none otherwise.
+func (rs *records) checkRole(sr srcRelation) {
+	r := sr.r
+	switch {
+	case r.Role == "" && r.First == FirstNone:
+		r.Role = RoleNone
+	case r.Role == "":
+		r.Role = RolePrerequisite
+	case !isRole(string(r.Role)):
+		rs.errorf(sr.roleP, "role must be prerequisite (learned first, required), background (worth a look, not required) or none, not %q", string(r.Role))
+	case r.Role != RoleNone && r.First == FirstNone:
+		rs.errorf(sr.roleP, "relation type %q has role %s but first: none; a %s is learned first, so say which end: first: source or target (or role: none)", r.ID, r.Role, r.Role)
+	}
+	if sr.reachS != "" {
+		n, ok := parseReach(sr.reachS)
+		if !ok {
+			rs.errorf(sr.reachP, "reach must be a number of links, 1 or more, or all; not %q", sr.reachS)
+		}
+		r.Reach = max(n, 0) // all is no limit
 	}
 }
 
@@ -397,6 +421,9 @@ func (rs *records) checkEdges(g *Graph) ([]Edge, [][2]int32) {
 			return
 		}
 		seen[k] = e.Pos
+		if !rs.checkEdgeRole(g, se, &e) {
+			return
+		}
 		out = append(out, e)
 		ends = append(ends, [2]int32{from, to})
 	}
@@ -409,6 +436,30 @@ func (rs *records) checkEdges(g *Graph) ([]Edge, [][2]int32) {
 		check(&rs.edges[i], "")
 	}
 	return out, ends
+}
+
+// checkEdgeRole checks the role and reach one relation overrides.
+func (rs *records) checkEdgeRole(g *Graph, se *srcEdge, e *Edge) bool {
+	ok := true
+	rt := g.relations[g.relIndex[e.Relation]]
+	switch {
+	case e.Role == "":
+	case !isRole(string(e.Role)):
+		rs.errorf(se.rolePos, "role must be prerequisite (learned first, required), background (worth a look, not required) or none, not %q", string(e.Role))
+		ok = false
+	case e.Role != RoleNone && rt.First == FirstNone:
+		rs.errorf(se.rolePos, "%s %s %s cannot be a %s: relation type %q sets no learning order (first: none); use a type that does", e.From, e.Relation, e.To, e.Role, rt.ID)
+		ok = false
+	}
+	if se.reachS != "" {
+		n, good := parseReach(se.reachS)
+		if !good {
+			rs.errorf(se.reachP, "reach must be a number of links, 1 or more, or all; not %q", se.reachS)
+			ok = false
+		}
+		e.Reach = n
+	}
+	return ok
 }
 
 // resolveEnd finds the concept that an edge end names, by id, name or
@@ -503,6 +554,8 @@ func (g *Graph) index(edges []Edge, ends [][2]int32) {
 	g.from = make([]int32, len(g.edges))
 	g.to = make([]int32, len(g.edges))
 	g.first = make([]Order, len(g.edges))
+	g.role = make([]Role, len(g.edges))
+	g.reach = make([]int32, len(g.edges))
 	g.out = make([][]int32, n)
 	g.in = make([][]int32, n)
 	g.before = make([][]int32, n)
@@ -510,7 +563,17 @@ func (g *Graph) index(edges []Edge, ends [][2]int32) {
 	for i, e := range g.edges {
 		f, t := ends[perm[i]][0], ends[perm[i]][1]
 		g.from[i], g.to[i] = f, t
-		g.first[i] = g.relations[g.relIndex[e.Relation]].First
+		rt := g.relations[g.relIndex[e.Relation]]
+		g.first[i] = rt.First
+		g.role[i] = cmp.Or(e.Role, rt.Role)
+		switch e.Reach {
+		case 0:
+			g.reach[i] = int32(rt.Reach)
+		case ReachAll:
+			g.reach[i] = 0
+		default:
+			g.reach[i] = int32(e.Reach)
+		}
 		g.out[f] = append(g.out[f], int32(i))
 		g.in[t] = append(g.in[t], int32(i))
 		if first, then, ok := g.order(int32(i)); ok {

@@ -15,6 +15,8 @@ type Graph struct {
 	// The index every query runs over, built once after loading.
 	from, to []int32   // edge → its ends
 	first    []Order   // edge → which end its relation puts first
+	role     []Role    // edge → its learning role, the type's or its own
+	reach    []int32   // edge → how far from a target it pulls, 0 for no limit
 	out, in  [][]int32 // concept → its edges
 	before   [][]int32 // concept → edges that put another concept before it
 	after    [][]int32 // concept → edges that put another concept after it

@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -13,13 +15,14 @@ func TestPlan(t *testing.T) {
 		already        string
 	}{
 		{targets: []string{"grpo"}, want: "nn grad ppo grpo"},
-		// Foundations first among equals, then core by name, targets last.
-		{targets: []string{"rlhf"}, want: "nn grad attn ffn tf ppo sft rlhf"},
+		// Just in time: ppo's small block right before rlhf, grad right
+		// before sft, its first user; the Transformer's block first.
+		{targets: []string{"rlhf"}, want: "nn attn ffn tf grad sft ppo rlhf"},
 		// Knowing the Transformer implies knowing attention, ffn and nn.
 		{targets: []string{"rlhf"}, known: []string{"tf"}, want: "grad ppo sft rlhf"},
 		// Targets come last even when one needs the other.
-		{targets: []string{"rlhf", "ppo"}, want: "nn grad attn ffn tf sft ppo rlhf"},
-		{targets: []string{"lstm", "grpo"}, want: "nn grad rnn ppo lstm grpo"},
+		{targets: []string{"rlhf", "ppo"}, want: "nn attn ffn tf grad sft ppo rlhf"},
+		{targets: []string{"lstm", "grpo"}, want: "nn grad ppo rnn lstm grpo"},
 		{targets: []string{"nn"}, want: "nn"},
 		{targets: []string{"grpo"}, known: []string{"grpo"}, want: "", already: "grpo"},
 		{targets: []string{"loner"}, known: []string{"nn"}, want: "loner"},
@@ -66,7 +69,7 @@ func TestPlanBecause(t *testing.T) {
 			t.Errorf("because of %s = %q, want %q", id, got[id], w)
 		}
 	}
-	if w := p.Steps[len(p.Steps)-2].Because[0].Why.En; w != "RLHF starts from an SFT model." {
+	if w := p.Steps[len(p.Steps)-3].Because[0].Why.En; w != "RLHF starts from an SFT model." {
 		t.Errorf("why of sft = %q", w)
 	}
 }
@@ -77,7 +80,7 @@ func TestPrereqsUnlocks(t *testing.T) {
 		id, prereqs, unlocks string
 	}{
 		{"tf", "nn attn ffn", "sft rlhf"},
-		{"nn", "", "grad rnn lstm tf ppo grpo sft rlhf"},
+		{"nn", "", "grad tf sft ppo rlhf grpo rnn lstm"},
 		{"grpo", "nn grad ppo", ""},
 		{"loner", "", ""},
 	} {
@@ -108,49 +111,38 @@ func TestPrereqsUnlocks(t *testing.T) {
 	}
 }
 
-// checkPlan checks a plan against an oracle: every step comes after all of
-// its prerequisites that are in the plan; the steps are exactly the
-// targets and their ancestors minus what the known concepts imply; every
-// chain is a walk of edges from the step to a target.
+// checkPlan checks a plan against an oracle: every step comes after the
+// steps that its relations put before it; the steps and the background
+// are exactly what the oracle below computes; every chain is a walk of
+// edges from the step to a target.
 func checkPlan(t *testing.T, g *Graph, p *Plan) {
 	t.Helper()
 	pos := map[string]int{}
+	withBackground := len(p.Background) == 0
 	for i, s := range p.Steps {
 		if _, dup := pos[s.Concept.ID]; dup {
 			t.Fatalf("%s appears twice", s.Concept.ID)
 		}
 		pos[s.Concept.ID] = i
-	}
-	// Oracle: prerequisites straight from the edges and the vocabulary.
-	pre := map[string][]string{}
-	for _, e := range g.Edges() {
-		switch g.Relation(e.Relation).First {
-		case FirstTarget:
-			pre[e.From] = append(pre[e.From], e.To)
-		case FirstSource:
-			pre[e.To] = append(pre[e.To], e.From)
+		if s.Background {
+			withBackground = true
 		}
 	}
-	ancestors := func(roots []*Concept) map[string]bool {
-		seen := map[string]bool{}
-		var visit func(string)
-		visit = func(id string) {
-			if seen[id] {
-				return
-			}
-			seen[id] = true
-			for _, p := range pre[id] {
-				visit(p)
-			}
-		}
-		for _, r := range roots {
-			visit(r.ID)
-		}
-		return seen
+	steps, background := planOracle(g, p.Targets, p.Known)
+	want := map[string]bool{}
+	for id := range steps {
+		want[id] = true
 	}
-	want := ancestors(p.Targets)
-	for id := range ancestors(p.Known) {
-		delete(want, id)
+	gotBg := map[string]bool{}
+	for _, s := range p.Background {
+		gotBg[s.Concept.ID] = true
+	}
+	if withBackground {
+		for id := range background {
+			want[id] = true
+		}
+	} else if !maps.Equal(gotBg, background) {
+		t.Errorf("background = %v, oracle wants %v", slices.Sorted(maps.Keys(gotBg)), slices.Sorted(maps.Keys(background)))
 	}
 	if len(want) != len(pos) {
 		t.Errorf("plan has %d steps, oracle wants %d", len(pos), len(want))
@@ -160,17 +152,32 @@ func checkPlan(t *testing.T, g *Graph, p *Plan) {
 			t.Errorf("plan lacks %s", id)
 		}
 	}
+	for _, s := range p.Steps {
+		if s.Background != (withBackground && background[s.Concept.ID]) {
+			t.Errorf("%s: Background = %v", s.Concept.ID, s.Background)
+		}
+	}
+	// Every ordering relation between two steps is respected.
+	for _, e := range g.Edges() {
+		first, then := e.To, e.From
+		switch g.Relation(e.Relation).First {
+		case FirstNone:
+			continue
+		case FirstSource:
+			first, then = e.From, e.To
+		}
+		i, in1 := pos[first]
+		j, in2 := pos[then]
+		if in1 && in2 && i > j {
+			t.Errorf("%s (step %d) comes before %s (step %d), which %s %s %s puts first", then, j+1, first, i+1, e.From, e.Relation, e.To)
+		}
+	}
 	targets := map[string]bool{}
 	for _, c := range p.Targets {
 		targets[c.ID] = true
 	}
-	for i, s := range p.Steps {
+	for _, s := range append(slices.Clone(p.Steps), p.Background...) {
 		id := s.Concept.ID
-		for _, q := range pre[id] {
-			if j, in := pos[q]; in && j > i {
-				t.Errorf("%s (step %d) comes before its prerequisite %s (step %d)", id, i+1, q, j+1)
-			}
-		}
 		if s.Target != targets[id] {
 			t.Errorf("%s: Target = %v", id, s.Target)
 		}
@@ -195,4 +202,87 @@ func checkPlan(t *testing.T, g *Graph, p *Plan) {
 			t.Errorf("chain of %s ends at %s, not a target", id, cur)
 		}
 	}
+}
+
+// planOracle computes a plan's steps and background straight from the
+// edges and the vocabulary, by relaxing distances until nothing changes
+// (where the plan uses a breadth-first search): a concept is needed at
+// distance d+1 from the targets when a prerequisite relation puts it
+// before one needed at distance d, and the relation's reach is more than d.
+func planOracle(g *Graph, targets, known []*Concept) (steps, background map[string]bool) {
+	type link struct {
+		first, then string
+		role        Role
+		reach       int
+	}
+	var links []link
+	for _, e := range g.Edges() {
+		rt := g.Relation(e.Relation)
+		l := link{first: e.To, then: e.From, role: rt.Role, reach: rt.Reach}
+		switch rt.First {
+		case FirstNone:
+			continue
+		case FirstSource:
+			l.first, l.then = e.From, e.To
+		}
+		if e.Role != "" {
+			l.role = e.Role
+		}
+		switch e.Reach {
+		case ReachAll:
+			l.reach = 0
+		case 0:
+		default:
+			l.reach = e.Reach
+		}
+		links = append(links, l)
+	}
+	ok := func(l link, d int) bool { return l.reach == 0 || d < l.reach }
+	need := func(roots []string) map[string]int {
+		dist := map[string]int{}
+		for _, r := range roots {
+			dist[r] = 0
+		}
+		for changed := true; changed; {
+			changed = false
+			for _, l := range links {
+				d, in := dist[l.then]
+				if !in || l.role != RolePrerequisite || !ok(l, d) {
+					continue
+				}
+				if old, in := dist[l.first]; !in || old > d+1 {
+					dist[l.first] = d + 1
+					changed = true
+				}
+			}
+		}
+		return dist
+	}
+	excluded := need(idsOf(known))
+	var roots []string
+	for _, c := range targets {
+		if _, in := excluded[c.ID]; !in {
+			roots = append(roots, c.ID)
+		}
+	}
+	dist := need(roots)
+	steps = map[string]bool{}
+	for id := range dist {
+		if _, in := excluded[id]; !in {
+			steps[id] = true
+		}
+	}
+	var offered []string
+	for _, l := range links {
+		if d, in := dist[l.then]; in && steps[l.then] && l.role == RoleBackground && ok(l, d) {
+			offered = append(offered, l.first)
+		}
+	}
+	background = map[string]bool{}
+	for id := range need(offered) {
+		if _, in := excluded[id]; !in && !steps[id] {
+			background[id] = true
+		}
+	}
+	return steps, background
 }

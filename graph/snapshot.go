@@ -13,7 +13,7 @@ import (
 
 // snapshotVersion changes whenever the snapshot's shape or meaning does,
 // so that an old snapshot is refused rather than misread.
-const snapshotVersion = 1
+const snapshotVersion = 2
 
 type snapshot struct {
 	Version    int

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -29,6 +30,9 @@ type srcEdge struct {
 	fromPos Pos
 	relPos  Pos
 	toPos   Pos
+	rolePos Pos
+	reachP  Pos
+	reachS  string // reach as written, checked when the vocabulary is known
 	// implicit: an end that names no concept makes one. Relations from a
 	// CSV file without a concepts file work this way.
 	implicit bool
@@ -38,6 +42,9 @@ type srcRelation struct {
 	r      *RelationType
 	idPos  Pos
 	firstP Pos
+	roleP  Pos
+	reachP Pos
+	reachS string // reach as written
 	styleP map[string]Pos // style field → where it is written
 }
 
@@ -100,17 +107,34 @@ func (rs *records) note(p Pos, format string, args ...any) Diagnostic {
 
 // Field names of each kind of record, for unknown-field suggestions.
 var (
-	relationFields = []string{"id", "label", "inverse", "first", "style"}
+	relationFields = []string{"id", "label", "inverse", "first", "role", "reach", "style"}
 	styleFields    = []string{"color", "line", "arrow"}
 	categoryFields = []string{"id", "name"}
 	refFields      = []string{"title", "arxiv", "url"}
-	edgeFields     = []string{"relation", "to", "why"}
-	topEdgeFields  = []string{"from", "relation", "to", "why"}
+	edgeFields     = []string{"relation", "to", "why", "role", "reach"}
+	topEdgeFields  = []string{"from", "relation", "to", "why", "role", "reach"}
 	textFields     = []string{"en", "zh"}
 	orders         = []string{string(FirstSource), string(FirstTarget), string(FirstNone)}
 )
 
 func isOrder(s string) bool { return slices.Contains(orders, s) }
+
+var roles = []string{string(RolePrerequisite), string(RoleBackground), string(RoleNone)}
+
+func isRole(s string) bool { return slices.Contains(roles, s) }
+
+// parseReach reads a reach as written: a whole number of links, 1 or
+// more, or "all". all gives ReachAll.
+func parseReach(s string) (int, bool) {
+	if s == "all" {
+		return ReachAll, true
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 0, false
+	}
+	return n, true
+}
 
 // positions finds the line and column (in runes) of byte offsets in a
 // file. Offsets are mostly asked for in order, so each is found by

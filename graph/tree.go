@@ -188,6 +188,10 @@ func (r reader) relation(n *node) {
 			sr.r.Inverse = r.text(v, "inverse")
 		case "first":
 			sr.r.First, sr.firstP = Order(r.str(v, "first")), v.pos
+		case "role":
+			sr.r.Role, sr.roleP = Role(r.str(v, "role")), v.pos
+		case "reach":
+			sr.reachS, sr.reachP = r.str(v, "reach"), v.pos
 		case "style":
 			sr.styleP = map[string]Pos{}
 			r.fields(v, "style", styleFields, func(k string, v *node) {
@@ -295,6 +299,10 @@ func (r reader) edge(n *node, withFrom bool) (srcEdge, bool) {
 			e.e.To, e.toPos = r.str(v, "to"), v.pos
 		case "why":
 			e.e.Why = r.text(v, "why")
+		case "role":
+			e.e.Role, e.rolePos = Role(r.str(v, "role")), v.pos
+		case "reach":
+			e.reachS, e.reachP = r.str(v, "reach"), v.pos
 		}
 	})
 	if ok && withFrom && e.e.From == "" {

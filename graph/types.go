@@ -85,6 +85,26 @@ const (
 	FirstNone   Order = "none"   // "a related_to b": no order
 )
 
+// Role says what the end of a relation that is learned first is to a
+// learner of the other end.
+type Role string
+
+// The three learning roles a relation can have.
+const (
+	// RolePrerequisite: the first end must be learned first ("gqa
+	// improves_on mha": a plan for GQA teaches MHA).
+	RolePrerequisite Role = "prerequisite"
+	// RoleBackground: the first end is worth knowing but not required
+	// ("transformer replaces lstm": a plan for the Transformer offers the
+	// LSTM as background).
+	RoleBackground Role = "background"
+	// RoleNone: the relation pulls nothing into a plan.
+	RoleNone Role = "none"
+)
+
+// ReachAll, as an edge's Reach, lifts its relation type's reach.
+const ReachAll = -1
+
 // Style says how a map draws a relation's edges, in Graphviz terms.
 type Style struct {
 	Color string `json:"color"`
@@ -98,8 +118,18 @@ type RelationType struct {
 	Label   Text   `json:"label"`   // read from source to target: "improves on"
 	Inverse Text   `json:"inverse"` // read from target to source: "is improved by"
 	First   Order  `json:"first"`
-	Style   Style  `json:"style"`
-	Pos     Pos    `json:"-"`
+	// Role is what the end learned first is to a learner of the other:
+	// a prerequisite, background, or nothing. It defaults to prerequisite
+	// for a type with an order and none for one without.
+	Role Role `json:"role"`
+	// Reach limits how far from the targets a relation of this type still
+	// pulls its first end into a plan: with reach 1 only a target's own
+	// relations do ("ffn part_of transformer" puts the FFN in a plan for
+	// the Transformer, not in every plan that needs a Transformer). 0 is
+	// no limit.
+	Reach int   `json:"reach,omitempty"`
+	Style Style `json:"style"`
+	Pos   Pos   `json:"-"`
 }
 
 // Category groups concepts. Rank is its place in the load order of
@@ -147,5 +177,9 @@ type Edge struct {
 	Relation string
 	To       string
 	Why      Text
-	Pos      Pos
+	// Role and Reach override the relation type's for this one relation;
+	// empty and 0 keep the type's. A Reach of ReachAll lifts the limit.
+	Role  Role
+	Reach int
+	Pos   Pos
 }

@@ -156,6 +156,35 @@ concepts:
   - id: a
     name: {en: A}
 `}},
+		{"roles", map[string]string{"a.yaml": `relations:
+  - id: requires
+    label: {en: requires}
+    first: target
+    role: needed
+  - id: replaces
+    label: {en: replaces}
+    first: target
+    role: background
+    reach: 0
+  - id: related_to
+    label: {en: is related to}
+    first: none
+    role: background
+    reach: some
+concepts:
+  - id: a
+    name: {en: A}
+    relations:
+      - {relation: replaces, to: b, role: required}
+      - {relation: related_to, to: c, role: prerequisite}
+      - {relation: replaces, to: c, reach: -2}
+  - id: b
+    name: {en: B}
+    relations:
+      - {relation: replaces, to: c, role: none, reach: all}
+  - id: c
+    name: {en: C}
+`}},
 		{"categories", map[string]string{"a.yaml": vocab + `categories:
   - id: basics
     name: {en: Basics}

@@ -175,7 +175,7 @@ func TestJSONComplete(t *testing.T) {
 					t.Fatalf("%d relation types, want %d", len(doc.Relations), len(g.Relations()))
 				}
 				for i, rt := range g.Relations() {
-					want := jsonRelation{rt.ID, rt.Label, rt.Inverse, string(rt.First), jsonStyle{rt.Style.Color, rt.Style.Line, rt.Style.Arrow}}
+					want := jsonRelation{rt.ID, rt.Label, rt.Inverse, string(rt.First), string(rt.Role), rt.Reach, jsonStyle{rt.Style.Color, rt.Style.Line, rt.Style.Arrow}}
 					if doc.Relations[i] != want {
 						t.Errorf("relation %d = %+v, want %+v", i, doc.Relations[i], want)
 					}
@@ -220,7 +220,7 @@ func TestJSONComplete(t *testing.T) {
 					t.Fatalf("%d edges, want %d", len(doc.Edges), len(v.Edges))
 				}
 				for i, e := range v.Edges {
-					if want := (EdgeJSON{e.From, e.Relation, e.To, e.Why}); doc.Edges[i] != want {
+					if want := (EdgeJSON{From: e.From, Relation: e.Relation, To: e.To, Why: e.Why}); doc.Edges[i] != want {
 						t.Errorf("edge %d = %+v, want %+v", i, doc.Edges[i], want)
 					}
 				}

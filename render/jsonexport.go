@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 
 	"github.com/conceptmap/conceptmap/graph"
 )
@@ -20,10 +21,10 @@ const (
 // concepts of the view by id, and its relations in the order of the view.
 //
 //	{"format": "conceptmap", "version": 1,
-//	 "relations": [{"id", "label": {"en", "zh"}, "inverse": {…}, "first", "style": {"color", "line", "arrow"}}],
+//	 "relations": [{"id", "label": {"en", "zh"}, "inverse": {…}, "first", "role", "reach"?, "style": {"color", "line", "arrow"}}],
 //	 "categories": [{"id", "name": {"en", "zh"}}],
 //	 "nodes": [ConceptJSON…],
-//	 "edges": [{"from", "relation", "to", "why": {"en", "zh"}}]}
+//	 "edges": [{"from", "relation", "to", "why": {"en", "zh"}, "role"?, "reach"?}]}
 //
 // Each node's "out" and "in" list its relations within the view, as
 // `show --json` does within the graph; "edges" is the authoritative list.
@@ -42,7 +43,7 @@ func JSON(g *graph.Graph, v graph.View) []byte {
 	}
 	for _, rt := range g.Relations() {
 		doc.Relations = append(doc.Relations, jsonRelation{
-			ID: rt.ID, Label: rt.Label, Inverse: rt.Inverse, First: string(rt.First),
+			ID: rt.ID, Label: rt.Label, Inverse: rt.Inverse, First: string(rt.First), Role: string(rt.Role), Reach: rt.Reach,
 			Style: jsonStyle{Color: rt.Style.Color, Line: rt.Style.Line, Arrow: rt.Style.Arrow},
 		})
 	}
@@ -52,7 +53,7 @@ func JSON(g *graph.Graph, v graph.View) []byte {
 	out := map[string][]graph.Edge{}
 	in := map[string][]graph.Edge{}
 	for i, e := range es {
-		doc.Edges[i] = EdgeJSON{From: e.From, Relation: e.Relation, To: e.To, Why: e.Why}
+		doc.Edges[i] = NewEdgeJSON(e)
 		out[e.From] = append(out[e.From], e)
 		in[e.To] = append(in[e.To], e)
 	}
@@ -84,6 +85,8 @@ type jsonRelation struct {
 	Label   graph.Text `json:"label"`
 	Inverse graph.Text `json:"inverse"`
 	First   string     `json:"first"`
+	Role    string     `json:"role"`
+	Reach   int        `json:"reach,omitempty"`
 	Style   jsonStyle  `json:"style"`
 }
 
@@ -105,6 +108,22 @@ type EdgeJSON struct {
 	Relation string     `json:"relation"`
 	To       string     `json:"to"`
 	Why      graph.Text `json:"why"`
+	// Role and Reach are the relation's own, where it overrides its type's;
+	// Reach is a number of links or "all".
+	Role  string `json:"role,omitempty"`
+	Reach string `json:"reach,omitempty"`
+}
+
+// NewEdgeJSON returns e as conceptmap's JSON shows it.
+func NewEdgeJSON(e graph.Edge) EdgeJSON {
+	out := EdgeJSON{From: e.From, Relation: e.Relation, To: e.To, Why: e.Why, Role: string(e.Role)}
+	switch {
+	case e.Reach == graph.ReachAll:
+		out.Reach = "all"
+	case e.Reach > 0:
+		out.Reach = strconv.Itoa(e.Reach)
+	}
+	return out
 }
 
 // ConceptJSON is a concept as conceptmap's JSON shows it, in `show --json`,

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -186,6 +187,11 @@ func stepIDs(p *graph.Plan) []string {
 
 func goPlan(t *testing.T, g *graph.Graph, targets, known []string) *graph.Plan {
 	t.Helper()
+	return goPlanWith(t, g, targets, known, graph.PlanOptions{})
+}
+
+func goPlanWith(t *testing.T, g *graph.Graph, targets, known []string, o graph.PlanOptions) *graph.Plan {
+	t.Helper()
 	ts, err := g.LookupAll(targets)
 	if err != nil {
 		t.Fatal(err)
@@ -194,7 +200,7 @@ func goPlan(t *testing.T, g *graph.Graph, targets, known []string) *graph.Plan {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return g.Plan(ts, ks)
+	return g.PlanWith(ts, ks, o)
 }
 
 func TestExplorerServed(t *testing.T) {
@@ -416,14 +422,18 @@ func TestExplorerOffline(t *testing.T) {
 		{{"transformer"}, {"transformer"}},
 		{{"rlhf", "ppo"}, {"reinforcement_learning", "neural_network"}},
 	}
+	// Every concept, with the background apart and among the steps.
+	n := len(cases)
 	for _, c := range g.Concepts() {
 		cases = append(cases, [2][]string{{c.ID}, nil})
 	}
+	all := len(cases)
+	cases = append(cases, cases[n:]...)
 	arg, _ := json.Marshal(cases)
 	var got []json.RawMessage
-	tb.eval(`(`+string(arg)+`).map(([t, k]) => conceptmap.plan(t, k || []))`, &got)
+	tb.eval(`(`+string(arg)+`).map(([t, k], i) => conceptmap.plan(t, k || [], i >= `+strconv.Itoa(all)+`))`, &got)
 	for i, c := range cases {
-		p := goPlan(t, g, c[0], c[1])
+		p := goPlanWith(t, g, c[0], c[1], graph.PlanOptions{WithBackground: i >= all})
 		want, _ := json.Marshal(jsPlanOf(p))
 		var gotPlan jsPlan
 		json.Unmarshal(got[i], &gotPlan)
@@ -599,19 +609,24 @@ type jsPlan struct {
 	Known        []string `json:"known"`
 	AlreadyKnown []string `json:"already_known"`
 	Steps        []jsStep `json:"steps"`
+	Background   []jsStep `json:"background"`
 }
 
 type jsStep struct {
-	ID      string     `json:"id"`
-	Target  bool       `json:"target,omitempty"`
-	Because []api.Edge `json:"because"`
+	ID         string     `json:"id"`
+	Target     bool       `json:"target,omitempty"`
+	Background bool       `json:"background,omitempty"`
+	Because    []api.Edge `json:"because"`
 }
 
 func jsPlanOf(p *graph.Plan) jsPlan {
 	ap := api.NewPlan(p)
-	out := jsPlan{Targets: ap.Targets, Known: ap.Known, AlreadyKnown: ap.AlreadyKnown, Steps: []jsStep{}}
+	out := jsPlan{Targets: ap.Targets, Known: ap.Known, AlreadyKnown: ap.AlreadyKnown, Steps: []jsStep{}, Background: []jsStep{}}
 	for _, s := range ap.Steps {
-		out.Steps = append(out.Steps, jsStep{ID: s.ID, Target: s.Target, Because: s.Because})
+		out.Steps = append(out.Steps, jsStep{ID: s.ID, Target: s.Target, Background: s.Background, Because: s.Because})
+	}
+	for _, s := range ap.Background {
+		out.Background = append(out.Background, jsStep{ID: s.ID, Target: s.Target, Background: s.Background, Because: s.Because})
 	}
 	return out
 }

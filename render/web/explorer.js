@@ -925,7 +925,7 @@
   window.conceptmap = {
     state,
     navigate,
-    plan: (targets, known) => cmCore.plan(ix, targets, known || []),
+    plan: (targets, known, withBackground) => cmCore.plan(ix, targets, known || [], !!withBackground),
     search: (text, limit) => cmCore.search(ix, text, limit || 0),
     get busy() { return busy; },
   };

@@ -42,6 +42,8 @@ type Edge struct {
 	Relation string      `json:"relation"`
 	To       string      `json:"to"`
 	Why      *graph.Text `json:"why,omitempty"`
+	Role     graph.Role  `json:"role,omitempty"`  // overrides its type's
+	Reach    int         `json:"reach,omitempty"` // overrides its type's; -1 lifts its limit
 }
 
 // Relation is one relation type of the vocabulary.
@@ -50,6 +52,8 @@ type Relation struct {
 	Label   graph.Text  `json:"label"`
 	Inverse graph.Text  `json:"inverse"`
 	First   graph.Order `json:"first"`
+	Role    graph.Role  `json:"role"`
+	Reach   int         `json:"reach,omitempty"`
 	Color   string      `json:"color"`
 }
 
@@ -74,7 +78,7 @@ func NewModel(g *graph.Graph) *Model {
 		m.Concepts = append(m.Concepts, mc)
 	}
 	for _, e := range g.Edges() {
-		me := Edge{From: e.From, Relation: e.Relation, To: e.To}
+		me := Edge{From: e.From, Relation: e.Relation, To: e.To, Role: e.Role, Reach: e.Reach}
 		if !e.Why.IsZero() {
 			w := e.Why
 			me.Why = &w
@@ -82,7 +86,7 @@ func NewModel(g *graph.Graph) *Model {
 		m.Edges = append(m.Edges, me)
 	}
 	for _, r := range g.Relations() {
-		m.Relations = append(m.Relations, Relation{ID: r.ID, Label: r.Label, Inverse: r.Inverse, First: r.First, Color: r.Style.Color})
+		m.Relations = append(m.Relations, Relation{ID: r.ID, Label: r.Label, Inverse: r.Inverse, First: r.First, Role: r.Role, Reach: r.Reach, Color: r.Style.Color})
 	}
 	for _, c := range g.Categories() {
 		m.Categories = append(m.Categories, Category{ID: c.ID, Name: c.Name})

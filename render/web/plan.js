@@ -1,7 +1,7 @@
 // The explorer's graph algorithms, over a model (render/web.Model). They
 // follow package graph step by step, so that an offline page gives what the
-// command line gives: plan is Graph.Plan (same steps, same order, same
-// "because" chains), search is Graph.Search, neighbours is Graph.Neighbors.
+// command line gives: plan is Graph.PlanWith (same steps, same background,
+// same order, same "because" chains), search is Graph.Search, neighbours is Graph.Neighbors.
 const cmCore = (function () {
   'use strict';
 
@@ -28,8 +28,9 @@ const cmCore = (function () {
 
   // index builds what every query runs over, as graph's index does: for
   // each concept the edges that put another concept before it (before)
-  // and after it (after), in edge order, and a rank for "among equals":
-  // category first, then English name, then id.
+  // and after it (after), in edge order; for each edge its learning role
+  // and reach (0 for no limit), its own or its type's; and a rank for
+  // "among equals": category first, then English name, then id.
   function index(model) {
     const cs = model.concepts, n = cs.length;
     const byID = new Map();
@@ -40,7 +41,7 @@ const cmCore = (function () {
     model.categories.forEach((c, i) => catRank.set(c.id, i));
     const ix = {
       model, n, byID, rels, catRank,
-      from: [], to: [], first: [],
+      from: [], to: [], first: [], role: [], reach: [],
       out: [], in: [], before: [], after: [], rank: new Array(n),
     };
     for (let v = 0; v < n; v++) {
@@ -50,6 +51,8 @@ const cmCore = (function () {
       const f = byID.get(e.from), t = byID.get(e.to);
       const r = rels.get(e.relation);
       ix.from.push(f); ix.to.push(t); ix.first.push(r ? r.first : 'none');
+      ix.role.push(e.role || (r && r.role) || 'none');
+      ix.reach.push(e.reach === -1 ? 0 : (e.reach || (r && r.reach) || 0));
       ix.out[f].push(i);
       ix.in[t].push(i);
       const o = order(ix, i);
@@ -84,122 +87,211 @@ const cmCore = (function () {
     return out;
   }
 
-  // closure marks the roots and everything learned before them; via[v] is
-  // the edge through which the breadth-first search first reached v.
-  function closure(ix, roots, via) {
-    const mark = new Array(ix.n).fill(false);
+  // reaches says whether edge e pulls its first end into a plan when its
+  // other end lies d links from a target.
+  function reaches(ix, e, d) {
+    return ix.reach[e] === 0 || d < ix.reach[e];
+  }
+
+  // reachable is graph's reachable: each concept's distance from the
+  // nearest root along prerequisite relations, within their reach, or -1;
+  // via[v] is the edge through which the breadth-first search first
+  // reached v.
+  function reachable(ix, roots, via) {
+    const dist = new Array(ix.n).fill(-1);
     const queue = [];
     for (const r of roots) {
-      if (!mark[r]) { mark[r] = true; queue.push(r); }
+      if (dist[r] < 0) { dist[r] = 0; queue.push(r); }
     }
     for (let h = 0; h < queue.length; h++) {
-      for (const e of ix.before[queue[h]]) {
+      const v = queue[h];
+      for (const e of ix.before[v]) {
+        if (ix.role[e] !== 'prerequisite' || !reaches(ix, e, dist[v])) continue;
         const u = order(ix, e)[0];
-        if (!mark[u]) {
-          mark[u] = true;
+        if (dist[u] < 0) {
+          dist[u] = dist[v] + 1;
           if (via) via[u] = e;
           queue.push(u);
         }
       }
     }
-    return mark;
+    return dist;
   }
 
-  // Heap is a binary min-heap of concepts by a key. Keys are unique, so
-  // the order it pops is the order of any other heap.
-  class Heap {
-    constructor(key) { this.items = []; this.key = key; }
-    get size() { return this.items.length; }
-    push(v) {
-      const h = this.items;
-      h.push(v);
-      let i = h.length - 1;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (this.key(h[p]) <= this.key(h[i])) break;
-        [h[p], h[i]] = [h[i], h[p]];
-        i = p;
-      }
-    }
-    pop() {
-      const h = this.items, top = h[0], last = h.pop();
-      if (h.length > 0) {
-        h[0] = last;
-        let i = 0;
-        for (;;) {
-          const l = 2 * i + 1, r = l + 1;
-          let m = i;
-          if (l < h.length && this.key(h[l]) < this.key(h[m])) m = l;
-          if (r < h.length && this.key(h[r]) < this.key(h[m])) m = r;
-          if (m === i) break;
-          [h[i], h[m]] = [h[m], h[i]];
-          i = m;
-        }
-      }
-      return top;
-    }
-  }
-
-  // learningOrder sorts set so that every concept follows its
-  // prerequisites in the set, taking among the ready ones non-targets
-  // first, then by rank.
-  function learningOrder(ix, set, isTarget) {
-    const chosen = new Array(ix.n).fill(false), pending = new Array(ix.n).fill(0);
-    for (const v of set) chosen[v] = true;
+  // background is graph's background: what the steps' background
+  // relations offer, and its prerequisites, less the steps and the known.
+  function background(ix, set, dist, excluded, via) {
+    let roots = [];
+    const seen = new Set();
     for (const v of set) {
       for (const e of ix.before[v]) {
-        if (chosen[order(ix, e)[0]]) pending[v]++;
+        const u = order(ix, e)[0];
+        if (ix.role[e] !== 'background' || !reaches(ix, e, dist[v]) ||
+          dist[u] >= 0 || excluded[u] >= 0 || seen.has(u)) continue;
+        seen.add(u);
+        via[u] = e;
+        roots.push(u);
       }
     }
-    const h = new Heap((v) => ix.rank[v] + (isTarget[v] ? ix.n : 0));
-    for (const v of set) {
-      if (pending[v] === 0) h.push(v);
-    }
-    const out = [];
-    while (h.size > 0) {
-      const v = h.pop();
-      out.push(v);
-      for (const e of ix.after[v]) {
-        const w = order(ix, e)[1];
-        if (chosen[w] && --pending[w] === 0) h.push(w);
+    if (!roots.length) return [];
+    roots.sort((a, b) => a - b);
+    const own = new Array(ix.n).fill(-1);
+    const bdist = reachable(ix, roots, own);
+    const out = roots;
+    bdist.forEach((d, v) => {
+      if (d > 0 && dist[v] < 0 && excluded[v] < 0 && !seen.has(v)) {
+        via[v] = own[v];
+        out.push(v);
       }
-    }
+    });
     return out;
+  }
+
+  const orderRuns = 3;
+
+  // learningOrder is graph's learningOrder: every concept after what its
+  // relations put before it in the set, targets last, each concept just
+  // in time for its first user. It builds the order from the end with a
+  // stack, placing what the last placed concept needs, smallest block
+  // nearest; three runs, each with the blocks the one before measured,
+  // and the one with the least total wait (then longest wait) wins.
+  function learningOrder(ix, set, isTarget) {
+    const k = set.length;
+    if (k <= 1) return set.slice();
+    const local = new Map();
+    set.forEach((v, l) => local.set(v, l));
+    const pre = [], users = new Array(k).fill(0), target = [], rank = [];
+    set.forEach((v, l) => {
+      target.push(isTarget[v]);
+      rank.push(ix.rank[v]);
+      const ps = [];
+      for (const e of ix.before[v]) {
+        const lu = local.get(order(ix, e)[0]);
+        if (lu !== undefined) { ps.push(lu); users[lu]++; }
+      }
+      pre.push(ps);
+    });
+    // estimate: each concept's prerequisites counted as in a tree.
+    let est = new Array(k).fill(0);
+    const done = new Array(k).fill(false);
+    const visit = (l) => {
+      if (done[l]) return est[l];
+      done[l] = true;
+      let s = 1;
+      for (const p of pre[l]) s = Math.min(s + visit(p), k);
+      est[l] = s;
+      return s;
+    };
+    for (let l = 0; l < k; l++) visit(l);
+
+    const run = (est) => {
+      const pending = users.slice(), blocks = new Array(k).fill(0), placed = [];
+      let targets = [], stack = [];
+      const opens = [];
+      const byRank = (a, b) => rank[a] - rank[b];
+      const byBlock = (a, b) => (est[b] - est[a]) || byRank(a, b);
+      const push = (ready) => {
+        const ts = ready.filter((l) => target[l]).sort(byRank);
+        const others = ready.filter((l) => !target[l]).sort(byBlock);
+        targets = targets.concat(ts);
+        stack = stack.concat(others);
+      };
+      const ready0 = [];
+      for (let l = 0; l < k; l++) if (pending[l] === 0) ready0.push(l);
+      push(ready0);
+      while (placed.length < k) {
+        let l;
+        if (targets.length) {
+          l = targets.pop();
+        } else {
+          const top = stack.length - 1;
+          l = stack.pop();
+          while (opens.length && opens[opens.length - 1].base > top) {
+            const b = opens.pop();
+            blocks[b.l] = placed.length - b.start;
+          }
+          opens.push({ l, base: top, start: placed.length });
+        }
+        placed.push(l);
+        const ready = [];
+        for (const p of pre[l]) {
+          if (--pending[p] === 0) ready.push(p);
+        }
+        push(ready);
+      }
+      for (const b of opens) blocks[b.l] = placed.length - b.start;
+      placed.reverse();
+      return [placed, blocks];
+    };
+    const waits = (ord) => {
+      const pos = new Array(k), first = new Array(k).fill(-1);
+      ord.forEach((l, i) => { pos[l] = i; });
+      ord.forEach((l, i) => {
+        for (const p of pre[l]) if (first[p] < 0) first[p] = i;
+      });
+      let sum = 0, longest = 0;
+      first.forEach((f, l) => {
+        if (f >= 0) { sum += f - pos[l]; longest = Math.max(longest, f - pos[l]); }
+      });
+      return [sum, longest];
+    };
+    let best = null, bestSum = -1, bestMax = 0;
+    for (let i = 0; i < orderRuns; i++) {
+      const [ord, blocks] = run(est);
+      const [sum, longest] = waits(ord);
+      if (bestSum < 0 || sum < bestSum || (sum === bestSum && longest < bestMax)) {
+        best = ord; bestSum = sum; bestMax = longest;
+      }
+      est = blocks;
+    }
+    return best.map((l) => set[l]);
   }
 
   function edgeOut(ix, i) {
     const e = ix.model.edges[i];
-    return { from: e.from, relation: e.relation, to: e.to, why: e.why || { en: '', zh: '' } };
+    const out = { from: e.from, relation: e.relation, to: e.to, why: e.why || { en: '', zh: '' } };
+    if (e.role) out.role = e.role;
+    if (e.reach) out.reach = e.reach === -1 ? 'all' : String(e.reach);
+    return out;
   }
 
-  // plan is Graph.Plan, in the shape of `conceptmap plan --json`.
-  function plan(ix, targetIDs, knownIDs) {
-    const p = { targets: targetIDs.filter((id) => ix.byID.has(id)), known: knownIDs.filter((id) => ix.byID.has(id)), already_known: [], steps: [] };
-    const excluded = closure(ix, indices(ix, knownIDs), null);
+  // plan is Graph.PlanWith, in the shape of `conceptmap plan --json`:
+  // the essential steps, and the background apart unless withBackground.
+  function plan(ix, targetIDs, knownIDs, withBackground) {
+    const p = { targets: targetIDs.filter((id) => ix.byID.has(id)), known: knownIDs.filter((id) => ix.byID.has(id)), already_known: [], steps: [], background: [] };
+    const excluded = reachable(ix, indices(ix, knownIDs), null);
     const via = new Array(ix.n).fill(-1);
     const isTarget = new Array(ix.n).fill(false);
     const tix = indices(ix, targetIDs).sort((a, b) => ix.rank[a] - ix.rank[b]);
     const roots = [];
     for (const t of tix) {
-      if (excluded[t]) {
+      if (excluded[t] >= 0) {
         p.already_known.push(ix.model.concepts[t].id);
         continue;
       }
       isTarget[t] = true;
       roots.push(t);
     }
-    const need = closure(ix, roots, via);
+    const dist = reachable(ix, roots, via);
     const set = roots.slice();
     for (let v = 0; v < ix.n; v++) {
-      if (need[v] && !excluded[v] && !isTarget[v]) set.push(v);
+      if (dist[v] >= 0 && excluded[v] < 0 && !isTarget[v]) set.push(v);
     }
-    for (const v of learningOrder(ix, set, isTarget)) {
+    const bg = background(ix, set, dist, excluded, via);
+    const steps = (ord, isBackground) => ord.map((v) => {
       const because = [];
       for (let u = v; !isTarget[u]; u = order(ix, via[u])[1]) because.push(edgeOut(ix, via[u]));
       const st = { id: ix.model.concepts[v].id, because };
       if (isTarget[v]) st.target = true;
-      p.steps.push(st);
+      if (isBackground && dist[v] < 0) st.background = true;
+      return st;
+    });
+    if (withBackground) {
+      p.steps = steps(learningOrder(ix, set.concat(bg), isTarget), true);
+      return p;
     }
+    p.steps = steps(learningOrder(ix, set, isTarget), false);
+    if (bg.length) p.background = steps(learningOrder(ix, bg, isTarget), true);
     return p;
   }
 

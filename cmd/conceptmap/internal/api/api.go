@@ -30,7 +30,7 @@ func ids(cs []*graph.Concept) []string {
 func edgesOut(es []*graph.Edge) []Edge {
 	out := make([]Edge, len(es))
 	for i, e := range es {
-		out[i] = Edge{From: e.From, Relation: e.Relation, To: e.To, Why: e.Why}
+		out[i] = render.NewEdgeJSON(*e)
 	}
 	return out
 }
@@ -52,16 +52,18 @@ func NewConcepts(g *graph.Graph, cs []*graph.Concept) []Concept {
 // Step is one step of a plan: a concept, and the chain of relations that
 // pulls it in.
 type Step struct {
-	ID      string     `json:"id"`
-	Names   graph.Text `json:"names"`
-	Target  bool       `json:"target,omitempty"`
-	Because []Edge     `json:"because"`
+	ID     string     `json:"id"`
+	Names  graph.Text `json:"names"`
+	Target bool       `json:"target,omitempty"`
+	// Background marks a step that is worth a look, not required.
+	Background bool   `json:"background,omitempty"`
+	Because    []Edge `json:"because"`
 }
 
 func stepsJSON(steps []graph.Step) []Step {
 	out := make([]Step, len(steps))
 	for i, s := range steps {
-		out[i] = Step{ID: s.Concept.ID, Names: s.Concept.Name, Target: s.Target, Because: edgesOut(s.Because)}
+		out[i] = Step{ID: s.Concept.ID, Names: s.Concept.Name, Target: s.Target, Background: s.Background, Because: edgesOut(s.Because)}
 	}
 	return out
 }
@@ -72,11 +74,14 @@ type Plan struct {
 	Known        []string `json:"known"`
 	AlreadyKnown []string `json:"already_known"`
 	Steps        []Step   `json:"steps"`
+	// Background is worth a look, not required, in an order of its own;
+	// empty when the steps hold it.
+	Background []Step `json:"background"`
 }
 
 // NewPlan is the JSON shape of p.
 func NewPlan(p *graph.Plan) Plan {
-	return Plan{Targets: ids(p.Targets), Known: ids(p.Known), AlreadyKnown: ids(p.AlreadyKnown), Steps: stepsJSON(p.Steps)}
+	return Plan{Targets: ids(p.Targets), Known: ids(p.Known), AlreadyKnown: ids(p.AlreadyKnown), Steps: stepsJSON(p.Steps), Background: stepsJSON(p.Background)}
 }
 
 // Order is what prereqs and unlocks print: the steps before or after a
