@@ -21,6 +21,8 @@
 //	    label: {en: improves on, zh: 改进自}       # read from source to target
 //	    inverse: {en: is improved by, zh: 被改进为} # read from target to source
 //	    first: target                   # which end is learned first: source, target or none
+//	    role: prerequisite              # prerequisite, background or none (optional)
+//	    reach: 1                        # how many links from a target it pulls (optional; default no limit)
 //	    style: {color: "#2b6cb0", line: bold, arrow: normal}
 //
 //	categories:                         # optional; their order is the order of plans among equals
@@ -46,6 +48,23 @@
 // with first: source puts ffn before transformer; first: none sets no
 // order. No relation name has a meaning in code: plans, maps and legends
 // read it from the vocabulary.
+//
+// A relation type's role says what the end learned first is to a learner
+// of the other: a prerequisite (required: a plan teaches it; the default
+// for a type with an order), background (worth a look, not required: a
+// plan lists it apart, as replaces does with what the Transformer
+// replaced), or none (the default for first: none). Its reach limits how
+// far from a plan's targets it still pulls: with reach 1, as part_of has,
+// a plan for the Transformer teaches its parts, but a plan that only needs
+// a Transformer (for an LLM it uses) does not. A relation in a concept file
+// may override its type's role and reach:
+//
+//	relations:
+//	  - {relation: requires, to: deepseek_v3, role: background}
+//	  - {relation: part_of, to: llm, reach: all}   # every plan that needs the LLM needs this part
+//
+// Every relation with an order constrains a plan's order when both its
+// ends are in the plan, whatever its role.
 //
 // A Text field such as name, summary, analogy or why is a mapping of en and
 // zh; a plain string is taken as English. A relation's to may name a

@@ -81,7 +81,7 @@ func TestLoadVault(t *testing.T) {
 		t.Errorf("edges:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	steps := stepIDs(g.Plan([]*Concept{g.Concept("transformer")}, nil).Steps)
-	if got := strings.Join(steps, " "); got != "neural_network 梯度下降 attention multi-head_attention transformer" {
+	if got := strings.Join(steps, " "); got != "attention multi-head_attention neural_network 梯度下降 transformer" {
 		t.Errorf("plan = %s", got)
 	}
 	// A note's file name, title, alias and Chinese name all find it.

@@ -177,6 +177,11 @@ func (g *Graph) Select(s Selection) (View, Marks, error) {
 // plan. A known concept that is not found gives a *SelectionError of
 // field "known".
 func (g *Graph) PlanOf(targets, known []string) (*Plan, error) {
+	return g.PlanOfWith(targets, known, PlanOptions{})
+}
+
+// PlanOfWith is PlanOf with options.
+func (g *Graph) PlanOfWith(targets, known []string, o PlanOptions) (*Plan, error) {
 	ts, err := g.LookupAll(targets)
 	if err != nil {
 		return nil, err
@@ -185,7 +190,7 @@ func (g *Graph) PlanOf(targets, known []string) (*Plan, error) {
 	if err != nil {
 		return nil, &SelectionError{Field: "known", Err: err}
 	}
-	return g.Plan(ts, ks), nil
+	return g.PlanWith(ts, ks, o), nil
 }
 
 // selectPlan is the plan's steps and the known concepts, drawn greyed.

@@ -18,14 +18,19 @@ var planCommand = &command{
 		"conceptmap plan 分组查询注意力 --known MHA",
 		"conceptmap plan DPO GRPO --known transformer,sft --lang zh",
 		"conceptmap plan grpo --json | jq -r '.steps[].id'",
+		"conceptmap plan transformer --with-background",
 	},
 	new: func() runner { return &planCmd{} },
 }
 
-type planCmd struct{ known []string }
+type planCmd struct {
+	known []string
+	all   bool
+}
 
 func (c *planCmd) flags(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&c.known, "known", nil, "concepts you already know, comma-separated; what they need is skipped too")
+	fs.BoolVar(&c.all, "with-background", false, "learn the background too (history, what the targets replaced): among the steps, in order")
 }
 
 func (c *planCmd) run(e *env, co *common, args []string) error {
@@ -36,7 +41,7 @@ func (c *planCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := g.PlanOf(args, splitList(c.known))
+	p, err := g.PlanOfWith(args, splitList(c.known), graph.PlanOptions{WithBackground: c.all})
 	if err != nil {
 		return flagError("plan", err)
 	}
@@ -69,6 +74,25 @@ func planText(w *writer, g *loaded, p *graph.Plan) {
 	}
 	w.line("%s", head)
 	stepsText(w, g.Graph, p.Steps)
+	if len(p.Background) > 0 {
+		w.line("")
+		w.line("Background (optional): %s worth a look, not needed for the steps above; --with-background makes %s steps",
+			plural(len(p.Background), "concept"), map[bool]string{true: "it", false: "them"}[len(p.Background) == 1])
+		backgroundText(w, g.Graph, p.Background)
+	}
+}
+
+// backgroundText prints a plan's background, each concept with why it is
+// worth a look: the chain of relations that offers it.
+func backgroundText(w *writer, g *graph.Graph, steps []graph.Step) {
+	for _, s := range steps {
+		w.line("")
+		w.line("  - %s", w.label(s.Concept))
+		w.line("    because %s", chain(g, w.lang, s.Concept.ID, s.Because))
+		for _, l := range whyLines(s.Because[0].Why, w.lang) {
+			w.line("      %s", l)
+		}
+	}
 }
 
 // stepsText prints numbered plan steps, each with the chain of relations
@@ -79,8 +103,11 @@ func stepsText(w *writer, g *graph.Graph, steps []graph.Step) {
 	indent := strings.Repeat(" ", width+2)
 	for i, s := range steps {
 		mark := ""
-		if s.Target {
+		switch {
+		case s.Target:
 			mark = "  (target)"
+		case s.Background:
+			mark = "  (background)"
 		}
 		w.line("")
 		w.line("%*d. %s%s", width, i+1, w.label(s.Concept), mark)
