@@ -44,7 +44,7 @@ type srcRelation struct {
 	firstP Pos
 	roleP  Pos
 	reachP Pos
-	reachS string // reach as written
+	reachS string         // reach as written
 	styleP map[string]Pos // style field → where it is written
 }
 
