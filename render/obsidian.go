@@ -141,6 +141,10 @@ func vaultVocabulary(g *graph.Graph) []byte {
 		b.WriteString("    label: " + yamlText(r.Label) + "\n")
 		b.WriteString("    inverse: " + yamlText(r.Inverse) + "\n")
 		b.WriteString("    first: " + string(r.First) + "\n")
+		b.WriteString("    role: " + string(r.Role) + "\n")
+		if r.Reach > 0 {
+			b.WriteString("    reach: " + strconv.Itoa(r.Reach) + "\n")
+		}
 		b.WriteString("    style: {color: " + yamlString(r.Style.Color) + ", line: " + yamlScalar(r.Style.Line) + ", arrow: " + yamlScalar(r.Style.Arrow) + "}\n")
 	}
 	b.WriteString("categories:\n")
