@@ -136,6 +136,8 @@ var fieldDocs = map[string]fieldDoc{
 	"relation type.label":   withDoc("Read from source to target: {en: improves on, zh: 改进自}.", ref("text")),
 	"relation type.inverse": withDoc("Read from target to source: {en: is improved by, zh: 被改进为}.", ref("text")),
 	"relation type.first":   withDoc("Which end is learned first: source, target or none.", enumOf(orders)),
+	"relation type.role":    withDoc("What the end learned first is to a learner of the other: prerequisite (required), background (worth a look) or none. Default: prerequisite, or none for first: none.", enumOf(roles)),
+	"relation type.reach":   withDoc("How many links from a plan's targets the relation still pulls: 1 or more, or all (the default).", reachSchema()),
 	"relation type.style":   withDoc("How maps draw the relation.", nil),
 	"style.color":           withDoc(`A colour: #rrggbb or a CSS colour name such as steelblue.`, ref("scalar")),
 	"style.line":            withDoc("The line: "+strings.Join(lineStyles, ", ")+".", enumOf(lineStyles)),
@@ -151,10 +153,14 @@ var fieldDocs = map[string]fieldDoc{
 	"relation.relation": withDoc("The relation type's id.", ref("scalar")),
 	"relation.to":       withDoc("The target concept: an id, a name or an alias.", ref("scalar")),
 	"relation.why":      withDoc("Why the relation holds, in a sentence.", ref("text")),
+	"relation.role":     withDoc("This relation's own role, overriding its type's: prerequisite, background or none.", enumOf(roles)),
+	"relation.reach":    withDoc("This relation's own reach, overriding its type's: 1 or more, or all.", reachSchema()),
 	"edge.from":         withDoc("The source concept: an id, a name or an alias.", ref("scalar")),
 	"edge.relation":     withDoc("The relation type's id.", ref("scalar")),
 	"edge.to":           withDoc("The target concept: an id, a name or an alias.", ref("scalar")),
 	"edge.why":          withDoc("Why the relation holds, in a sentence.", ref("text")),
+	"edge.role":         withDoc("This relation's own role, overriding its type's: prerequisite, background or none.", enumOf(roles)),
+	"edge.reach":        withDoc("This relation's own reach, overriding its type's: 1 or more, or all.", reachSchema()),
 
 	"concept.id":        withDoc("A short unique id, such as gqa; no commas.", ref("scalar")),
 	"concept.name":      withDoc("The concept's name: {en: Grouped-Query Attention, zh: 分组查询注意力}.", ref("text")),
@@ -174,4 +180,10 @@ var fieldDocs = map[string]fieldDoc{
 	"node.refs":     withDoc("Papers and pages about it.", listOf("ref")),
 	"node.out":      withDoc("Its relations out, as the edges repeat them; not read.", nil),
 	"node.in":       withDoc("Its relations in, as the edges repeat them; not read.", nil),
+}
+
+// reachSchema accepts a reach: a whole number of links, 1 or more, as a
+// number or a string, or "all".
+func reachSchema() obj {
+	return obj{"anyOf": []obj{{"type": "integer", "minimum": 1}, {"type": "string", "pattern": "^([1-9][0-9]*|all)$"}}}
 }
