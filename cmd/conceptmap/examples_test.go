@@ -120,6 +120,9 @@ func exampleArgs(t *testing.T, line string) (args []string, out string) {
 			flush()
 		case r == '#' && !inWord, r == '|', r == '&' && i+1 < len(rs) && rs[i+1] == '&':
 			flush()
+			if len(args) == 0 {
+				return nil, "" // a comment line: nothing to run
+			}
 			return args[1:], out
 		case r == '>':
 			flush()
