@@ -2,6 +2,7 @@ package graph
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -102,3 +103,66 @@ func TestJSONPositionsLinear(t *testing.T) {
 		t.Fatalf("minified load: %v", err)
 	}
 }
+
+// A report quotes a window of a long line around the column, escapes what
+// a terminal would act on, and shows a bounded number of problems a file.
+func TestReportBounds(t *testing.T) {
+	long := strings.Repeat("x", 1000)
+	var rows strings.Builder
+	rows.WriteString("from,relation,to\n")
+	rows.WriteString("\x1b]0;owned\x07\x1b[31m,nonsense,b\n")
+	for i := range 24 {
+		fmt.Fprintf(&rows, "a%d,nonsense,b%d\n", i, i)
+	}
+	var l Loader
+	l.DefaultVocabulary("vocab.yaml", []byte(vocab))
+	l.AddFile("a.yaml", []byte("concepts:\n  - {id: a, name: A, summary: \""+long+"\", "+strings.Repeat("y", 1000)+": 2}\n"))
+	l.AddFile("b.csv", []byte(rows.String()))
+	got := loadErr(t, &l)
+	golden(t, filepath.Join("testdata", "errors", "report_bounds.txt"), got)
+	if strings.Contains(got, "\x1b") || strings.Contains(got, "\x07") {
+		t.Errorf("the report carries raw escapes")
+	}
+	var le *LoadError
+	if _, err := l.Load(); !errorsAs(err, &le) || len(le.Diags) != 26 || strings.Count(le.Report(0), "unknown relation type") != 25 {
+		t.Errorf("the error holds every problem, and Report(0) shows them all")
+	}
+}
+
+func TestExcerpt(t *testing.T) {
+	for _, tc := range []struct {
+		line      string
+		col       int
+		text, pad string
+	}{
+		{"short", 3, "short", "  "},
+		{"a\tb", 3, "a\tb", " \t"},
+		{"中文x", 3, "中文x", "    "},
+		{"a\x1bb", 3, `a\x1bb`, "     "},
+		{strings.Repeat("a", 100) + "^" + strings.Repeat("b", 300), 101, "…" + strings.Repeat("a", 80) + "^" + strings.Repeat("b", 79) + "…", strings.Repeat(" ", 81)},
+		{strings.Repeat("a", 300), 0, strings.Repeat("a", 160) + "…", ""},
+		{strings.Repeat("a", 300), 300, "…" + strings.Repeat("a", 160), strings.Repeat(" ", 160)},
+	} {
+		text, pad, _ := excerpt(tc.line, tc.col)
+		if text != tc.text || pad != tc.pad {
+			t.Errorf("excerpt(%.20q, %d) = %q, %q; want %q, %q", tc.line, tc.col, text, pad, tc.text, tc.pad)
+		}
+	}
+}
+
+func TestPrintable(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain 中文\ttab\nline":  "plain 中文\ttab\nline",
+		"\x1b[31mred":          `\x1b[31mred`,
+		"\x1b]8;;http://x\x07": `\x1b]8;;http://x\x07`,
+		"\u009b31m":            `\x9b31m`,
+		"abc\u202edef":         `abc\u202edef`,
+		"bad\xffbyte\r":        `bad\xffbyte\x0d`,
+	} {
+		if got := Printable(in); got != want {
+			t.Errorf("Printable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func errorsAs(err error, le **LoadError) bool { return errors.As(err, le) }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Diagnostic is one problem found while loading data.
@@ -26,19 +27,17 @@ func (d Diagnostic) String() string {
 
 func (d Diagnostic) write(b *strings.Builder, indent string) {
 	b.WriteString(indent)
-	b.WriteString(d.Pos.String())
-	b.WriteString(": ")
-	b.WriteString(d.Msg)
+	b.WriteString(Printable(d.Pos.String() + ": " + d.Msg))
 	b.WriteByte('\n')
 	if d.Source != "" && d.Pos.Line > 0 {
 		num := strconv.Itoa(d.Pos.Line)
-		gutter := indent + "  " + strings.Repeat(" ", len(num)) + " | "
+		text, pad, caret := excerpt(d.Source, cmp.Or(d.Caret, d.Pos.Col))
 		b.WriteString(indent + "  " + num + " | ")
-		b.WriteString(d.Source)
+		b.WriteString(text)
 		b.WriteByte('\n')
-		if col := cmp.Or(d.Caret, d.Pos.Col); col > 0 {
-			b.WriteString(gutter)
-			b.WriteString(caretPad(d.Source, col))
+		if caret {
+			b.WriteString(indent + "  " + strings.Repeat(" ", len(num)) + " | ")
+			b.WriteString(pad)
 			b.WriteString("^\n")
 		}
 	}
@@ -47,26 +46,55 @@ func (d Diagnostic) write(b *strings.Builder, indent string) {
 	}
 }
 
-// caretPad returns the blanks that put a caret under column col of line,
-// keeping tabs and counting wide characters twice.
-func caretPad(line string, col int) string {
-	var b strings.Builder
-	i := 1
+// excerptWidth is how many characters of a source line a message quotes,
+// around its column: a line of megabytes is not repeated whole.
+const excerptWidth = 160
+
+// excerpt returns the part of line to quote, about excerptWidth characters
+// around column col (from 1, 0 for none) and marked with … where it is cut,
+// with its control characters escaped (see Printable); and the blanks that
+// put a caret under that column, keeping tabs and counting wide characters
+// twice, and caret true, when there is a column.
+func excerpt(line string, col int) (text, pad string, caret bool) {
+	n := utf8.RuneCountInString(line)
+	first, last := 1, n // the columns shown
+	if n > excerptWidth {
+		c := min(max(col, 1), n)
+		first = max(1, c-excerptWidth/2)
+		last = min(n, first+excerptWidth-1)
+		first = max(1, last-excerptWidth+1)
+	}
+	var t, p strings.Builder
+	if first > 1 {
+		t.WriteString("…")
+		p.WriteByte(' ')
+	}
+	i := 0
 	for _, r := range line {
-		if i >= col {
+		i++
+		if i < first {
+			continue
+		}
+		if i > last {
+			t.WriteString("…")
 			break
 		}
-		switch {
-		case r == '\t':
-			b.WriteByte('\t')
-		case isWide(r):
-			b.WriteString("  ")
-		default:
-			b.WriteByte(' ')
+		e := printableRune(r)
+		t.WriteString(e)
+		if i < col {
+			switch {
+			case r == '\t':
+				p.WriteByte('\t')
+			case e != string(r):
+				p.WriteString(strings.Repeat(" ", len(e)))
+			case isWide(r):
+				p.WriteString("  ")
+			default:
+				p.WriteByte(' ')
+			}
 		}
-		i++
 	}
-	return b.String()
+	return t.String(), p.String(), col > 0
 }
 
 // isWide reports whether r takes two columns in a terminal (CJK and
@@ -88,15 +116,47 @@ type LoadError struct {
 	Diags []Diagnostic
 }
 
-func (e *LoadError) Error() string {
+// MaxProblemsPerFile is how many problems of one file a LoadError's
+// message shows; the rest are counted. A broken file can have thousands,
+// and the first few say what is wrong.
+const MaxProblemsPerFile = 20
+
+// Error lists the problems, at most MaxProblemsPerFile of each file.
+func (e *LoadError) Error() string { return e.Report(MaxProblemsPerFile) }
+
+// Report lists the problems, each with its source line and notes, at most
+// perFile of each file (every one if perFile <= 0), saying after a file
+// how many more it has. Text from the data is escaped (see Printable).
+func (e *LoadError) Report(perFile int) string {
 	var b strings.Builder
+	shown, hidden := 0, 0
 	for i, d := range e.Diags {
-		if i > 0 {
-			b.WriteByte('\n')
+		if i > 0 && d.Pos.File != e.Diags[i-1].Pos.File {
+			writeHidden(&b, e.Diags[i-1].Pos.File, hidden)
+			shown, hidden = 0, 0
 		}
-		b.WriteString(d.String())
+		if perFile > 0 && shown >= perFile {
+			hidden++
+			continue
+		}
+		shown++
+		d.write(&b, "")
 	}
-	return b.String()
+	if n := len(e.Diags); n > 0 {
+		writeHidden(&b, e.Diags[n-1].Pos.File, hidden)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func writeHidden(b *strings.Builder, file string, n int) {
+	if n == 0 {
+		return
+	}
+	word := "problems"
+	if n == 1 {
+		word = "problem"
+	}
+	b.WriteString(Printable(sprintf("%s: %d more %s not shown; fix these and run again to see them\n", file, n, word)))
 }
 
 // sortDiags orders diagnostics by file, line and column, then message, so

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -50,5 +52,27 @@ func TestParseSize(t *testing.T) {
 		if _, err := parseSize(s); err == nil {
 			t.Errorf("parseSize(%q) succeeded", s)
 		}
+	}
+}
+
+// The explorer's status shows the same bounded report as the command
+// line: a window of a long line, and at most graph.MaxProblemsPerFile
+// problems of a file.
+func TestServeStatusBounded(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("concepts:\n  - {id: a, name: A")
+	for i := range 200 {
+		fmt.Fprintf(&b, ", %s%d: x", strings.Repeat("f", 500), i)
+	}
+	b.WriteString("}\n")
+	if err := os.WriteFile(filepath.Join(dir, "x.yaml"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, hs, _ := testServer(t, true, dir)
+	var g struct{ Error string }
+	json.Unmarshal(get(t, hs.URL+"/api/graph").body, &g)
+	if !strings.Contains(g.Error, dir+"/x.yaml: 180 more problems not shown") || len(g.Error) > 40_000 {
+		t.Errorf("status error of %d bytes, ending %q", len(g.Error), g.Error[max(0, len(g.Error)-200):])
 	}
 }
