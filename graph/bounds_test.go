@@ -124,7 +124,7 @@ func TestReportBounds(t *testing.T) {
 		t.Errorf("the report carries raw escapes")
 	}
 	var le *LoadError
-	if _, err := l.Load(); !errorsAs(err, &le) || len(le.Diags) != 26 || strings.Count(le.Report(0), "unknown relation type") != 25 {
+	if _, err := l.Load(); !errorsAs(err, &le) || len(le.Diags) != 27 || strings.Count(le.Report(0), "unknown relation type") != 25 {
 		t.Errorf("the error holds every problem, and Report(0) shows them all")
 	}
 }

@@ -27,6 +27,7 @@ var otherCategory = Text{En: "Other", Zh: "其他"}
 // graph. It returns nil and every problem otherwise.
 func (rs *records) build() (*Graph, []Diagnostic) {
 	g := &Graph{}
+	rs.checkText()
 	rs.checkRelations(g)
 	rs.noteEdges(g)
 	if rs.linkErr != nil {

@@ -260,7 +260,11 @@ func (rs *records) read(f file) {
 		rs.errorf(Pos{File: f.name}, "%s", f.err)
 		return
 	}
-	switch strings.ToLower(path.Ext(f.name)) {
+	ext := strings.ToLower(path.Ext(f.name))
+	if ext != ".csv" && !rs.checkUTF8(f.name, f.data) { // a CSV may come in other encodings
+		return
+	}
+	switch ext {
 	case ".yaml", ".yml":
 		rs.readYAML(f.name, f.data)
 	case ".json":

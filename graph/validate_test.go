@@ -33,6 +33,17 @@ func TestValidationMessages(t *testing.T) {
 	}{
 		{"syntax", map[string]string{"a.yaml": "concepts:\n  - id: a\n    name: {en: A\n"}},
 		{"syntax_tab", map[string]string{"a.yaml": "concepts:\n\t- id: a\n"}},
+		{"text_hygiene", map[string]string{"a.yaml": vocab + "concepts:\n" +
+			"  - id: \"gqa\\u202e\"\n    name: {en: GQA}\n" +
+			"  - id: b\n    name: {en: \"B\\uFFFE\", zh: \"乙\\u0085\"}\n    aliases: [\"b\\u200b\", ok]\n    summary: \"ring \\a\"\n" +
+			"  - id: c\n    name: C\n    summary: {zh: \"\\U0010FFFF\"}\n    relations:\n      - {relation: requires, to: b, why: \"\\x1b[2J\"}\n",
+			"b.csv":  "id,name_en\nd,D\u2066\n",
+			"c.json": `{"nodes": [{"id": "e\u0000", "names": {"en": "E"}}, {"id": "f", "names": {"zh": "丙\u0085丁"}}]}`,
+		}},
+		{"not_utf8", map[string]string{
+			"a.yaml": vocab + "concepts:\n  - id: a\n    name: {en: \"caf\xe9\"}\n",
+			"b.json": "{\"nodes\": [\n  {\"id\": \"\xb1\xbb\"}]}",
+		}},
 		{"unknown_fields", map[string]string{"a.yaml": vocab + `concepts:
   - id: a
     name: {en: A, zh: 甲, fr: Ah}

@@ -76,3 +76,24 @@ func TestServeStatusBounded(t *testing.T) {
 		t.Errorf("status error of %d bytes, ending %q", len(g.Error), g.Error[max(0, len(g.Error)-200):])
 	}
 }
+
+// What a terminal would act on in the data is escaped in text output.
+func TestTextOutputEscaped(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.yaml")
+	data := "concepts:\n  - id: a\n    name: A\n    summary: \"\\u009b2J wiped \\u202egnp.exe\"\n  - id: b\n    name: B\n    summary: ok\n    relations:\n      - {relation: requires, to: a, why: \"\\u009b31m red\"}\n"
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"show", "a"}, {"show", "b"}, {"list"}, {"plan", "b"}} {
+		var stdout, stderr bytes.Buffer
+		code := report(run(context.Background(), append(args, "--data", p), &stdout, &stderr), &stderr)
+		out := stdout.String()
+		if code != 0 || strings.ContainsAny(out, "\u009b\u202e") {
+			t.Errorf("%v: exit %d, raw control characters in:\n%s%s", args, code, out, stderr.String())
+		}
+		if args[0] == "show" && !strings.Contains(out, `\x9b`) {
+			t.Errorf("%v: the escaped text is not shown:\n%s", args, out)
+		}
+	}
+}

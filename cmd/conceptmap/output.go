@@ -21,7 +21,9 @@ func (w *writer) line(format string, args ...any) {
 	w.b.WriteByte('\n')
 }
 
-// output prints v as JSON with --json, or the text that text writes.
+// output prints v as JSON with --json, or the text that text writes,
+// with what a terminal would act on in it escaped (graph.Printable): data
+// may hold escape sequences.
 func output(e *env, co *common, v any, text func(w *writer)) error {
 	if co.json {
 		return writeJSON(e.stdout, v)
@@ -29,7 +31,7 @@ func output(e *env, co *common, v any, text func(w *writer)) error {
 	lang, _ := graph.ParseLang(co.lang)
 	w := &writer{lang: lang}
 	text(w)
-	_, err := e.stdout.Write(w.b.Bytes())
+	_, err := io.WriteString(e.stdout, graph.Printable(w.b.String()))
 	return err
 }
 
