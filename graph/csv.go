@@ -145,7 +145,7 @@ func (rs *records) readCSV(name string, data []byte) {
 			if i < 0 || i >= len(rec) {
 				return "", c.pos(min(max(i, 0), len(rec)-1))
 			}
-			return strings.TrimSpace(rec[i]), c.pos(i)
+			return unquoteCSVFormula(strings.TrimSpace(rec[i])), c.pos(i)
 		}
 		if len(rec) > len(header) {
 			rs.errorf(c.pos(len(header)), "this row has %d fields but the header has %d", len(rec), len(header))
@@ -359,6 +359,39 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// Formula injection. A spreadsheet runs a cell that starts with =, +, -
+// or @ (or a tab or carriage return before one) as a formula:
+// =HYPERLINK(...) in a summary would become a link, or worse. As OWASP
+// advises, QuoteCSVFormula puts a ' before such a cell, which a
+// spreadsheet shows as text; the loader takes the ' off again, so a cell
+// reads back as it was written. A cell that starts with ' followed by
+// what would be quoted gets one more ', so that every text round-trips.
+
+// QuoteCSVFormula returns s as a CSV cell that a spreadsheet shows as text.
+func QuoteCSVFormula(s string) string {
+	if formulaLike(s) {
+		return "'" + s
+	}
+	return s
+}
+
+// unquoteCSVFormula undoes QuoteCSVFormula.
+func unquoteCSVFormula(s string) string {
+	if strings.HasPrefix(s, "'") && formulaLike(s[1:]) {
+		return s[1:]
+	}
+	return s
+}
+
+// formulaLike says whether a spreadsheet would run s as a formula, or s is
+// ' followed by such text.
+func formulaLike(s string) bool {
+	for strings.HasPrefix(s, "'") {
+		s = s[1:]
+	}
+	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
 }
 
 // The lists in a CSV cell.

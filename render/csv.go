@@ -23,7 +23,9 @@ var (
 // as graph.JoinCSVAliases and graph.FormatCSVRefs escape them. The
 // relations come one a row in the order of the view. Both are UTF-8 with a
 // header row, quoted as RFC 4180 says (encoding/csv, which ends lines with
-// LF); text is written exactly as it is, line breaks and all.
+// LF); text is written exactly as it is, line breaks and all, except
+// that a cell a spreadsheet would run as a formula (=, +, - or @ first)
+// starts with a ', which the loader takes off again.
 func CSV(g *graph.Graph, v graph.View) (concepts, relations []byte) {
 	rows := [][]string{CSVConceptsHeader}
 	for _, grp := range groups(g, viewConcepts(v)) {
@@ -41,7 +43,14 @@ func CSV(g *graph.Graph, v graph.View) (concepts, relations []byte) {
 	return concepts, csvBytes(rows)
 }
 
+// csvBytes writes rows, a header and then data, as CSV. Data cells that a
+// spreadsheet would run as formulas are quoted (graph.QuoteCSVFormula).
 func csvBytes(rows [][]string) []byte {
+	for _, row := range rows[1:] {
+		for i, cell := range row {
+			row[i] = graph.QuoteCSVFormula(cell)
+		}
+	}
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	// Writing to memory cannot fail, and WriteAll flushes.

@@ -295,6 +295,9 @@ func TestCSVRoundTrip(t *testing.T) {
 				cat := g.Category(c.Category)
 				want := []string{c.ID, c.Name.En, c.Name.Zh, c.Category, c.Summary.En, c.Summary.Zh, graph.JoinCSVAliases(c.Aliases),
 					c.Analogy.En, c.Analogy.Zh, graph.FormatCSVRefs(c.Refs), cat.Name.En, cat.Name.Zh}
+				for i := range want {
+					want[i] = graph.QuoteCSVFormula(want[i])
+				}
 				row := rows[i+1]
 				if !slices.Equal(row, want) {
 					t.Errorf("concept row %d:\n got %q\nwant %q", i+1, row, want)
@@ -316,6 +319,9 @@ func TestCSVRoundTrip(t *testing.T) {
 			}
 			for i, e := range v.Edges {
 				want := []string{e.From, e.Relation, e.To, e.Why.En, e.Why.Zh}
+				for i := range want {
+					want[i] = graph.QuoteCSVFormula(want[i])
+				}
 				if !slices.Equal(rows[i+1], want) {
 					t.Errorf("relation row %d:\n got %q\nwant %q", i+1, rows[i+1], want)
 				}
@@ -333,6 +339,14 @@ func readCSV(t *testing.T, b []byte) [][]string {
 	}
 	if len(rows) == 0 {
 		t.Fatal("CSV has no header")
+	}
+	// No cell is one that a spreadsheet would run as a formula.
+	for _, row := range rows {
+		for _, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("cell %q would run as a formula", cell)
+			}
+		}
 	}
 	return rows
 }
