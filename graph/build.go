@@ -389,13 +389,23 @@ func (rs *records) checkEdges(g *Graph) ([]Edge, [][2]int32) {
 		if owner != "" {
 			e.From = owner
 		}
+		fromPos, toPos := se.fromPos, se.toPos
 		rel, ok := g.relIndex[e.Relation]
+		if !ok && se.implicit {
+			// A spreadsheet may name the relation by its label in either
+			// language, or by its inverse label with the ends swapped:
+			// "RNN, is improved by, LSTM" is "LSTM improves_on RNN".
+			if id, reverse, found := g.relationNamed(e.Relation); found {
+				e.Relation = id
+				if reverse {
+					e.From, e.To, fromPos, toPos = e.To, e.From, toPos, fromPos
+				}
+				rel, ok = g.relIndex[id]
+			}
+		}
 		switch {
 		case e.Relation == "":
 			rs.errorf(se.relPos, "relation from %q has no relation type; add relation: one of %s", e.From, strings.Join(g.relationIDs(), ", "))
-		case !ok && se.implicit && g.relationByLabel(e.Relation) != "":
-			e.Relation = g.relationByLabel(e.Relation) // a spreadsheet may name the relation by its label
-			rel, ok = g.relIndex[e.Relation]
 		case !ok:
 			msg := sprintf("unknown relation type %q", e.Relation)
 			if s := g.suggestRelation(e.Relation); s != "" {
@@ -405,14 +415,14 @@ func (rs *records) checkEdges(g *Graph) ([]Edge, [][2]int32) {
 			}
 			rs.errorf(se.relPos, "%s", msg)
 		}
-		from, okFrom := rs.resolveEnd(g, e.From, se.fromPos, "source", se.implicit)
-		to, okTo := rs.resolveEnd(g, e.To, se.toPos, "target", se.implicit)
+		from, okFrom := rs.resolveEnd(g, e.From, fromPos, "source", se.implicit)
+		to, okTo := rs.resolveEnd(g, e.To, toPos, "target", se.implicit)
 		if !ok || !okFrom || !okTo {
 			return
 		}
 		e.From, e.To = g.concepts[from].ID, g.concepts[to].ID
 		if from == to {
-			rs.errorf(se.toPos, "concept %q relates to itself; a relation needs two different concepts", e.From)
+			rs.errorf(toPos, "concept %q relates to itself; a relation needs two different concepts", e.From)
 			return
 		}
 		k := triple{from, int32(rel), to}

@@ -9,6 +9,10 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 // CSV files come in two kinds, told apart by their header row:
@@ -61,14 +65,17 @@ type csvCategories struct {
 }
 
 func (rs *records) readCSV(name string, data []byte) {
-	data = bytes.TrimPrefix(data, utf8BOM) // a spreadsheet's byte-order mark
+	data, ok := rs.decodeCSV(name, data)
+	if !ok {
+		return
+	}
 	rs.addFile(name, data)
-	rows := &csvRows{data: data}
+	rows := &csvRows{data: data, comma: csvDelimiter(data)}
 	if rs.csvRows == nil {
 		rs.csvRows = map[string]*csvRows{}
 	}
 	rs.csvRows[name] = rows
-	c := csvFile{rs: rs, name: name, r: newCSVReader(data), rows: rows}
+	c := csvFile{rs: rs, name: name, r: newCSVReader(data, rows.comma), rows: rows}
 	header, err := c.read()
 	if err != nil {
 		if err == io.EOF {
@@ -88,7 +95,7 @@ func (rs *records) readCSV(name string, data []byte) {
 		rs.errorf(c.pos(0), "cannot tell what this CSV holds: its header must name from,relation,to (relations) or id,name_en,name_zh,… (concepts)")
 		return
 	}
-	ok := true
+	ok = true
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		switch {
@@ -225,6 +232,55 @@ func (rs *records) csvConcept(get func(col string) (string, Pos), has func(col s
 	rs.concepts = append(rs.concepts, sc)
 }
 
+// decodeCSV returns the text of a CSV file as UTF-8. Spreadsheets save
+// CSV in the encoding of the system: UTF-8, with or without a byte-order
+// mark; UTF-16 with a byte-order mark (Excel's "Unicode text"); or, on
+// Chinese Windows, GB18030 (of which GBK is a part). A file that is not
+// UTF-8 but is GB18030 is read as GB18030, with a warning that says so;
+// anything else is an error at the first byte that is not UTF-8.
+func (rs *records) decodeCSV(name string, data []byte) ([]byte, bool) {
+	var enc encoding.Encoding
+	var what string
+	switch {
+	case bytes.HasPrefix(data, utf8BOM):
+		data = data[len(utf8BOM):]
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		enc, what = xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), "UTF-16 (little-endian)"
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		enc, what = xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), "UTF-16 (big-endian)"
+	}
+	if enc != nil {
+		out, err := enc.NewDecoder().Bytes(data)
+		if err != nil || len(data)%2 != 0 || bytes.ContainsRune(out, utf8.RuneError) {
+			rs.errorf(Pos{File: name}, "the file starts with a %s byte-order mark but is not %s text; save it again as UTF-8 (in Excel: CSV UTF-8)", what, what)
+			return nil, false
+		}
+		rs.warnf(Pos{File: name}, "read as %s, as its byte-order mark says", what)
+		return out, true
+	}
+	if utf8.Valid(data) {
+		return data, true
+	}
+	if out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data); err == nil && !bytes.ContainsRune(out, utf8.RuneError) {
+		rs.warnf(Pos{File: name}, "not UTF-8; read as GB18030, the encoding of Excel on Chinese Windows (save it as CSV UTF-8 to have it read as it is)")
+		return out, true
+	}
+	rs.addFile(name, data)
+	off := invalidUTF8(data)
+	rs.errorf(newPositions(name, data).pos(int64(off)), "the file is neither UTF-8 nor GB18030 text: byte %#02x here is not a character; save it as UTF-8 (in Excel: CSV UTF-8)", data[off])
+	return nil, false
+}
+
+// csvDelimiter is a tab if the header row has more tabs than commas (as in
+// Excel's "Unicode text"), or a comma.
+func csvDelimiter(data []byte) rune {
+	header, _, _ := bytes.Cut(data, []byte("\n"))
+	if bytes.Count(header, []byte("\t")) > bytes.Count(header, []byte(",")) {
+		return '\t'
+	}
+	return ','
+}
+
 // csvCategory records that a concepts row names category id, giving it
 // name (either language may be empty), written at pos.
 func (rs *records) csvCategory(id string, p Pos, name Text, pos [2]Pos) {
@@ -292,6 +348,7 @@ type csvFile struct {
 // only when a message needs it.
 type csvRows struct {
 	data  []byte
+	comma rune          // the delimiter
 	start []csvRowStart // by row, from 1
 }
 
@@ -300,8 +357,9 @@ type csvRowStart struct {
 	line int   // line of the record's first field
 }
 
-func newCSVReader(data []byte) *csv.Reader {
+func newCSVReader(data []byte, comma rune) *csv.Reader {
 	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
 	return r
@@ -336,7 +394,7 @@ func (rs *records) csvQuote(p Pos) (text string, col int, ok bool) {
 		return "", 0, false
 	}
 	at := rows.start[p.Line-1]
-	r := newCSVReader(rows.data[at.off:])
+	r := newCSVReader(rows.data[at.off:], rows.comma)
 	rec, err := r.Read()
 	if err != nil || p.Col > len(rec) {
 		return "", 0, false

@@ -70,7 +70,13 @@ func excerpt(line string, col int) (text, pad string, caret bool) {
 		p.WriteByte(' ')
 	}
 	i := 0
-	for _, r := range line {
+	for k := 0; k < len(line); {
+		r, size := utf8.DecodeRuneInString(line[k:])
+		e := printableRune(r)
+		if r == utf8.RuneError && size == 1 {
+			e = sprintf(`\x%02x`, line[k])
+		}
+		k += size
 		i++
 		if i < first {
 			continue
@@ -79,7 +85,6 @@ func excerpt(line string, col int) (text, pad string, caret bool) {
 			t.WriteString("…")
 			break
 		}
-		e := printableRune(r)
 		t.WriteString(e)
 		if i < col {
 			switch {

@@ -21,10 +21,16 @@ type Loader struct {
 	// Options bound what a load reads; set them before adding files.
 	Options LoadOptions
 
-	rs    records
-	vocab []file // used when no added file declares a relation type
-	files []file
+	rs       records
+	vocab    []file // used when no added file declares a relation type
+	files    []file
+	warnings []Diagnostic
 }
+
+// Warnings returns what the last Load did that the user should know of,
+// though it is no problem, such as reading a file in another encoding than
+// UTF-8: one diagnostic a file, in the order of the files.
+func (l *Loader) Warnings() []Diagnostic { return l.warnings }
 
 // LoadOptions bound a load.
 type LoadOptions struct {
@@ -246,6 +252,7 @@ func (l *Loader) Load() (*Graph, error) {
 		rs.errorf(p, "no concepts found; a data file lists them under concepts:")
 	}
 	g, diags := rs.build()
+	l.warnings = rs.warnings
 	if rs.linkErr != nil {
 		return nil, rs.linkErr
 	}

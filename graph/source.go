@@ -73,6 +73,7 @@ type records struct {
 	linkRel    string        // the relation type of links that name none, if any
 	linkErr    error         // linkRel names no relation type
 	diags      []Diagnostic
+	warnings   []Diagnostic        // what a load did that is worth saying: a file read in another encoding
 	lines      map[string][]string // file → its lines, for quoting sources
 	csvRows    map[string]*csvRows // CSV file → where its records start, for quoting (csv.go)
 }
@@ -82,6 +83,12 @@ func (rs *records) addFile(name string, data []byte) {
 		rs.lines = map[string][]string{}
 	}
 	rs.lines[name] = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+}
+
+// warnf records a warning at p: something the load did that the user
+// should know of, though it is no problem.
+func (rs *records) warnf(p Pos, format string, args ...any) {
+	rs.warnings = append(rs.warnings, Diagnostic{Pos: p, Msg: sprintf(format, args...)})
 }
 
 // errorf records a problem at p, quoting the source line.

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -124,6 +125,7 @@ func load(e *env, co *common) (*loaded, error) {
 		g, err = compiled.Graph() // compiled at build time
 	} else {
 		g, err = l.Load()
+		printWarnings(e.stderr, l)
 	}
 	if err != nil {
 		var le *graph.LoadError
@@ -135,6 +137,14 @@ func load(e *env, co *common) (*loaded, error) {
 	}
 	lang, _ := graph.ParseLang(co.lang)
 	return &loaded{Graph: g, lang: lang, files: files}, nil
+}
+
+// printWarnings prints what the load did that the user should know of,
+// such as reading a CSV file in another encoding than UTF-8.
+func printWarnings(w io.Writer, l *graph.Loader) {
+	for _, d := range l.Warnings() {
+		fmt.Fprintf(w, "conceptmap: note: %s\n", graph.Printable(d.String()))
+	}
 }
 
 // plural gives "1 concept", "2 concepts", "3 categories".

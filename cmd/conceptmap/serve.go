@@ -76,7 +76,9 @@ func serverConfig(e *env, co *common, watch bool) server.Config {
 			if err != nil {
 				return nil, err
 			}
-			return l.Load()
+			g, err := l.Load()
+			printWarnings(e.stderr, l)
+			return g, err
 		},
 		Fingerprint: func() [32]byte { return dataFingerprint(co.data) },
 	}

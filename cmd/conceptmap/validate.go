@@ -57,6 +57,7 @@ func (validateCmd) run(e *env, co *common, args []string) error {
 		return err
 	}
 	g, err := l.Load()
+	printWarnings(e.stderr, l)
 	var le *graph.LoadError
 	if err != nil && !errors.As(err, &le) {
 		return linksError(err)

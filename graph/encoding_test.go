@@ -1,0 +1,90 @@
+package graph
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// bundledVocabulary is the relation vocabulary of the bundled data, whose
+// labels spreadsheets use.
+func bundledVocabulary(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile("../data/relations.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func edgeList(g *Graph) []string {
+	var out []string
+	for _, e := range g.Edges() {
+		out = append(out, e.From+" "+e.Relation+" "+e.To)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// CSV files as spreadsheets save them: GB18030 from Excel on Chinese
+// Windows, UTF-16 with a byte-order mark and tabs (Excel's "Unicode
+// text"), made from the same rows with iconv. Each loads as the same
+// graph, with a warning that names the encoding; relations given by an
+// inverse label ("被改进为", "is improved by") have their ends swapped.
+func TestCSVEncodings(t *testing.T) {
+	want := []string{
+		"LSTM improves_on RNN",
+		"Transformer uses 注意力",
+		"注意力 requires 归一化指数函数",
+		"长短期记忆网络 improves_on 循环神经网络",
+	}
+	var warnings strings.Builder
+	for _, name := range []string{"gb18030.csv", "utf16.csv", "utf16be.csv"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "encodings", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var l Loader
+		l.DefaultVocabulary("relations.yaml", bundledVocabulary(t))
+		l.AddFile(name, data)
+		g, err := l.Load()
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if got := edgeList(g); !slices.Equal(got, want) {
+			t.Errorf("%s: relations\n%q\nwant\n%q", name, got, want)
+		}
+		if c := g.Concept("长短期记忆网络"); c == nil || c.Name.En != "长短期记忆网络" {
+			t.Errorf("%s: the concept's name is not read as written", name)
+		}
+		if e := g.Edges(); !slices.ContainsFunc(e, func(e Edge) bool { return e.Why.En == "门控缓解梯度消失" }) {
+			t.Errorf("%s: the why is not read as written", name)
+		}
+		for _, w := range l.Warnings() {
+			warnings.WriteString(w.String() + "\n")
+		}
+	}
+	golden(t, filepath.Join("testdata", "errors", "csv_encoding_warnings.txt"), warnings.String())
+
+	// Latin-1 is neither UTF-8 nor GB18030; a UTF-16 byte-order mark
+	// before text of an odd length is not UTF-16.
+	var l Loader
+	l.DefaultVocabulary("relations.yaml", bundledVocabulary(t))
+	latin1, _ := os.ReadFile(filepath.Join("testdata", "encodings", "latin1.csv"))
+	l.AddFile("latin1.csv", latin1)
+	l.AddFile("broken16.csv", []byte("\xff\xfef\x00r\x00o"))
+	golden(t, filepath.Join("testdata", "errors", "csv_encoding.txt"), loadErr(t, &l))
+}
+
+// A UTF-8 CSV gives no warning.
+func TestCSVUTF8Quiet(t *testing.T) {
+	var l Loader
+	l.DefaultVocabulary("relations.yaml", bundledVocabulary(t))
+	l.AddFile("a.csv", []byte("\ufefffrom,relation,to\n注意力,需要先懂,归一化指数函数\n"))
+	if _, err := l.Load(); err != nil || len(l.Warnings()) != 0 {
+		t.Errorf("err %v, warnings %v", err, l.Warnings())
+	}
+}
