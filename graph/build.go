@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 var (
@@ -199,65 +198,67 @@ func (g *Graph) categoryNamed(s string) string {
 }
 
 // implicitConcepts makes a concept for each end of a relation from a CSV
-// file that names no concept, unless it looks like a typo of a concept a
-// file defines.
+// file that names no concept, unless it looks like a typo (likelyTypos)
+// of a concept a file defines, or of another new name that is used more
+// often, or as often and first. Such a name is then an unknown concept,
+// reported with the name it is close to.
 func (rs *records) implicitConcepts() {
-	known := map[string]bool{}
-	defined := map[int][]string{} // defined names by length in runes
+	index := map[string]int{} // folded name → its place in names
+	var names []string
+	var weight []int
+	const defined = 1 << 30 // weighs more than any count of uses
 	for _, sc := range rs.concepts {
 		for _, k := range sc.c.keys() {
-			if f := fold(k); f != "" && !known[f] {
-				known[f] = true
-				n := utf8.RuneCountInString(f)
-				defined[n] = append(defined[n], f)
+			if f := fold(k); f != "" {
+				if _, ok := index[f]; !ok {
+					index[f] = len(names)
+					names = append(names, f)
+					weight = append(weight, defined)
+				}
 			}
 		}
 	}
-	// First the names that make concepts, then the concepts, so the list
-	// of concepts grows once.
+	// The new names, in order, with where each is first written and how
+	// often it is used.
 	type end struct {
 		name string
 		pos  Pos
 	}
-	var made []end
+	var ends []end // by place in names
 	for _, se := range rs.edges {
 		if !se.implicit {
 			continue
 		}
 		for _, e := range [2]end{{se.e.From, se.fromPos}, {se.e.To, se.toPos}} {
 			f := fold(e.name)
-			if f == "" || known[f] || looksLikeTypo(f, defined) {
+			if f == "" {
 				continue
 			}
-			known[f] = true
-			made = append(made, e)
+			i, ok := index[f]
+			if !ok {
+				i = len(names)
+				index[f] = i
+				names = append(names, f)
+				weight = append(weight, 0)
+				ends = append(ends, e)
+			}
+			if weight[i] < defined {
+				weight[i]++
+			}
 		}
 	}
-	rs.concepts = slices.Grow(rs.concepts, len(made))
-	for _, e := range made {
+	first := len(names) - len(ends)
+	typos := likelyTypos(names, weight)
+	rs.concepts = slices.Grow(rs.concepts, len(ends))
+	for k, e := range ends {
+		if _, typo := typos[first+k]; typo {
+			continue
+		}
 		rs.concepts = append(rs.concepts, srcConcept{
 			c:     &Concept{ID: e.name, Name: Text{En: e.name}, Pos: e.pos},
 			idPos: e.pos, namePos: e.pos, catPos: e.pos,
 		})
 	}
-}
-
-// looksLikeTypo says whether a new name is one letter away from a defined
-// one of six letters or more: "transfomer" for "transformer". Names that
-// differ only in digits ("GPT-2", "GPT-3") are different things.
-func looksLikeTypo(f string, defined map[int][]string) bool {
-	n := utf8.RuneCountInString(f)
-	if n < 6 {
-		return false
-	}
-	for m := n - 1; m <= n+1; m++ {
-		for _, d := range defined[m] {
-			if distance(f, d) == 1 && stripDigits(f) != stripDigits(d) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func stripDigits(s string) string {

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -86,5 +87,63 @@ func TestCSVUTF8Quiet(t *testing.T) {
 	l.AddFile("a.csv", []byte("\ufefffrom,relation,to\n注意力,需要先懂,归一化指数函数\n"))
 	if _, err := l.Load(); err != nil || len(l.Warnings()) != 0 {
 		t.Errorf("err %v, warnings %v", err, l.Warnings())
+	}
+}
+
+// A new name in a relations CSV one edit from another name of the load
+// is a likely typo: of a defined name, of a name used more often, or of
+// one used as often and written first.
+func TestCSVTypos(t *testing.T) {
+	var l Loader
+	l.DefaultVocabulary("relations.yaml", bundledVocabulary(t))
+	l.AddFile("maths.csv", []byte("from,relation,to\n"+
+		"Calculus,requires,Arithmetik\n"+ // used once; Arithmetic twice
+		"Algebra,requires,Arithmetic\n"+
+		"Geometry,requires,Arithmetic\n"+
+		"Transformer,uses,Attention\n"+
+		"Perceiver,uses,Attentoin\n"+ // as often as Attention, and later
+		"GPT-2 model,is related to,GPT-3 model\n"+ // digits: different things
+		"Topology,requires,Geometry\n"))
+	l.AddFile("defined.yaml", []byte("concepts:\n  - {id: stats, name: Statistics}\n"))
+	l.AddFile("more.csv", []byte("from,relation,to\nProbability,requires,Statistcs\n"))
+	golden(t, filepath.Join("testdata", "errors", "csv_typos.txt"), loadErr(t, &l))
+}
+
+// likelyTypos agrees with comparing every pair of names.
+func TestLikelyTyposOracle(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for round := range 50 {
+		var names []string
+		var weight []int
+		seen := map[string]bool{}
+		for len(names) < 40 {
+			n := 5 + r.IntN(4)
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = "ab1"[r.IntN(3)]
+			}
+			if s := string(b); !seen[s] {
+				seen[s] = true
+				names = append(names, s)
+				weight = append(weight, r.IntN(3))
+			}
+		}
+		got := likelyTypos(names, weight)
+		for b := range names {
+			want, found := -1, false
+			for a := range names {
+				if a == b || distance(names[a], names[b]) != 1 || stripDigits(names[a]) == stripDigits(names[b]) || len(names[b]) < typoMinLen {
+					continue
+				}
+				if weight[a] > weight[b] || (weight[a] == weight[b] && a < b) {
+					if !found || weight[a] > weight[want] || (weight[a] == weight[want] && a < want) {
+						want, found = a, true
+					}
+				}
+			}
+			if g, ok := got[b]; ok != found || (found && g != want) {
+				t.Fatalf("round %d: %q: typo of %d (%v), want %d (%v)", round, names[b], g, ok, want, found)
+			}
+		}
 	}
 }
