@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/conceptmap/conceptmap/data"
@@ -80,8 +81,8 @@ func TestSeedRelations(t *testing.T) {
 // everything is connected, so path queries work across the sections.
 func TestBundledShape(t *testing.T) {
 	g := load(t)
-	if n := len(g.Concepts()); n < 80 {
-		t.Errorf("%d concepts, want 80 or more", n)
+	if n := len(g.Concepts()); n < 125 {
+		t.Errorf("%d concepts, want 125 or more", n)
 	}
 	for _, c := range g.Concepts() {
 		if c.Name.En == "" || c.Name.Zh == "" || c.Summary.En == "" || c.Summary.Zh == "" {
@@ -103,6 +104,89 @@ func TestBundledShape(t *testing.T) {
 	for _, r := range g.Relations() {
 		if r.Label.En == "" || r.Label.Zh == "" || r.Inverse.En == "" || r.Inverse.Zh == "" {
 			t.Errorf("relation type %s lacks a label in one language", r.ID)
+		}
+	}
+}
+
+func hasEdge(g *graph.Graph, from, rel, to string) bool {
+	for _, e := range g.Out(from) {
+		if e.Relation == rel && e.To == to {
+			return true
+		}
+	}
+	return false
+}
+
+// The fact audit's corrections stay corrected: the relations it set right,
+// the ones it removed, the aliases it narrowed, the Chinese terms it fixed
+// and the notes it put beside misleading analogies.
+func TestAuditFixes(t *testing.T) {
+	g := load(t)
+	for _, r := range [][3]string{
+		{"rope", "requires", "self_attention"},
+		{"gqa", "improves_on", "mqa"},
+		{"lstm", "requires", "vanishing_gradient"},
+		{"dpo", "requires", "rlhf"},
+		{"dpo", "requires", "reward_model"},
+		{"flops", "related_to", "llm_inference"},
+		{"rmsnorm", "part_of", "transformer_block"},
+		{"grpo", "uses", "rule_based_reward"},
+		{"mha", "part_of", "transformer"},
+		{"transformer_block", "part_of", "transformer"},
+		{"r1_zero", "requires", "base_model"},
+		{"cold_start", "requires", "r1_zero"},
+	} {
+		if !hasEdge(g, r[0], r[1], r[2]) {
+			t.Errorf("missing %s %s %s", r[0], r[1], r[2])
+		}
+	}
+	for _, r := range [][3]string{
+		{"rope", "uses", "self_attention"},
+		{"rmsnorm", "part_of", "transformer"},
+		{"grpo", "requires", "rlhf"},
+		{"r1_zero", "requires", "deepseek_v3"},
+	} {
+		if hasEdge(g, r[0], r[1], r[2]) {
+			t.Errorf("%s %s %s is back", r[0], r[1], r[2])
+		}
+	}
+	// Broad words no longer name one narrow concept.
+	for term, not := range map[string]string{
+		"fine-tuning": "sft", "微调": "sft", "base model": "llm", "基座模型": "llm", "optimizer": "adam",
+		"优化器": "adam", "baseline": "advantage", "基线": "advantage", "GLU": "swiglu", "decoder": "encoder_decoder",
+		"reasoning model": "reasoning", "令牌": "token",
+	} {
+		if c, err := g.Lookup(term); err == nil && c.ID == not {
+			t.Errorf("%q still names %s", term, not)
+		}
+	}
+	for id, zh := range map[string]string{"next_token_prediction": "下一个词元预测", "reward_hacking": "奖励黑客"} {
+		if c, err := g.Lookup(id); err != nil || c.Name.Zh != zh {
+			t.Errorf("%s: Chinese name is not %s (%v)", id, zh, err)
+		}
+	}
+	for _, id := range []string{"dpo", "grpo", "cosine_schedule", "mqa", "gqa", "convergence"} {
+		c, err := g.Lookup(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(c.Analogy.En, "(Note: ") || !strings.Contains(c.Analogy.Zh, "(注意:") {
+			t.Errorf("%s: the analogy has no correcting note in both languages", id)
+		}
+	}
+	if c, _ := g.Lookup("moe"); c == nil || strings.Contains(c.Analogy.Zh, "AI届") {
+		t.Errorf("the MoE analogy still says AI届")
+	}
+}
+
+// Every relation of the bundled data says why, in both languages.
+func TestBundledWhyEverywhere(t *testing.T) {
+	g := load(t)
+	for _, c := range g.Concepts() {
+		for _, e := range g.Out(c.ID) {
+			if e.Why.En == "" || e.Why.Zh == "" {
+				t.Errorf("%s %s %s has no why in one language", e.From, e.Relation, e.To)
+			}
 		}
 	}
 }
