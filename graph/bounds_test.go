@@ -116,7 +116,7 @@ func TestReportBounds(t *testing.T) {
 	}
 	var l Loader
 	l.DefaultVocabulary("vocab.yaml", []byte(vocab))
-	l.AddFile("a.yaml", []byte("concepts:\n  - {id: a, name: A, summary: \""+long+"\", "+strings.Repeat("y", 1000)+": 2}\n"))
+	l.AddFile("a.yaml", []byte("concepts:\n  - {id: a, name: A, summary: \""+long+"\", "+strings.Repeat("y", 2000)+": 2}\n"))
 	l.AddFile("b.csv", []byte(rows.String()))
 	got := loadErr(t, &l)
 	golden(t, filepath.Join("testdata", "errors", "report_bounds.txt"), got)

@@ -27,7 +27,7 @@ func (d Diagnostic) String() string {
 
 func (d Diagnostic) write(b *strings.Builder, indent string) {
 	b.WriteString(indent)
-	b.WriteString(Printable(d.Pos.String() + ": " + d.Msg))
+	b.WriteString(Printable(d.Pos.String() + ": " + shorten(d.Msg, maxMessage)))
 	b.WriteByte('\n')
 	if d.Source != "" && d.Pos.Line > 0 {
 		num := strconv.Itoa(d.Pos.Line)
@@ -44,6 +44,29 @@ func (d Diagnostic) write(b *strings.Builder, indent string) {
 	for _, n := range d.Notes {
 		n.write(b, indent+"    ")
 	}
+}
+
+// maxMessage bounds, in characters, a message as written: one that
+// quotes a huge value from the data keeps its start and its end (where a
+// suggestion goes), and says how much it leaves out.
+const maxMessage = 1000
+
+func shorten(msg string, max int) string {
+	n := utf8.RuneCountInString(msg)
+	if n <= max {
+		return msg
+	}
+	head, tail := max*7/10, max*3/10
+	i, j := 0, len(msg)
+	for range head {
+		_, size := utf8.DecodeRuneInString(msg[i:])
+		i += size
+	}
+	for range tail {
+		_, size := utf8.DecodeLastRuneInString(msg[:j])
+		j -= size
+	}
+	return sprintf("%s …(%d characters)… %s", msg[:i], n-head-tail, msg[j:])
 }
 
 // excerptWidth is how many characters of a source line a message quotes,

@@ -72,13 +72,18 @@ func Plural(n int, word string) string {
 func nearest(s string, candidates []string) string {
 	best, bestD := "", -1
 	fs := fold(s)
+	n := utf8.RuneCountInString(fs)
 	for _, c := range candidates {
-		d := distance(fs, fold(c))
+		fc := fold(c)
+		if m := utf8.RuneCountInString(fc); m > n+3 || m < n-3 {
+			continue // too far apart in length to be close enough (at most 3 edits)
+		}
+		d := distance(fs, fc)
 		if bestD < 0 || d < bestD || (d == bestD && c < best) {
 			best, bestD = c, d
 		}
 	}
-	if best == "" || !closeEnough(bestD, utf8.RuneCountInString(fs)) {
+	if best == "" || !closeEnough(bestD, n) {
 		return ""
 	}
 	return best
