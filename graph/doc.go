@@ -88,4 +88,18 @@
 // github.com/dominikbraun/graph and builds, once, an index of its own that
 // every query runs over, so that a plan on a graph of 100,000 concepts
 // takes milliseconds. Every result is deterministic.
+//
+// Select turns a Selection (a plan, a neighbourhood, a path, a category,
+// some relation types, some highlighted concepts) into the View to draw
+// and its Marks. Errors are typed (NotFoundError, SelectionError,
+// ConflictError, NoPathError…) and speak of the graph, never of flags or
+// URLs: callers add their own words.
+//
+// The explorer's offline page re-implements the planner, search and
+// neighbours in JavaScript (render/web/plan.js), since it runs with no
+// server; a parity test beside the script (render/web) keeps the two equal
+// on the bundled data and on a hostile one.
+//
+// This package is the centre of the house: it imports no package of the
+// project, and knows nothing of rendering, flags or the web.
 package graph

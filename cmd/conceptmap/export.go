@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/atomicfile"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,7 +66,10 @@ func (c *exportCmd) run(e *env, co *common, args []string) error {
 	}
 	var csvFiles [2]string
 	if f == "obsidian" {
-		if err := checkNewDir(out); err != nil {
+		if out == "" {
+			return usagef("export", "an Obsidian vault is a directory; give -o DIR/")
+		}
+		if err := atomicfile.CheckNewDir(out); err != nil {
 			return err
 		}
 	} else if f == "csv" {
@@ -110,11 +114,11 @@ func (c *exportCmd) run(e *env, co *common, args []string) error {
 			return err
 		}
 	case "obsidian":
-		var files []outFile
+		var files []atomicfile.File
 		for _, f := range render.Obsidian(g.Graph, v, opt) {
-			files = append(files, outFile{filepath.FromSlash(f.Name), f.Data})
+			files = append(files, atomicfile.File{Path: filepath.FromSlash(f.Name), Data: f.Data})
 		}
-		if err := writeDirAtomic(out, files); err != nil {
+		if err := atomicfile.WriteDir(out, files); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "wrote the vault %s: %s, %s; open it in Obsidian with \"Open folder as vault\"\n", out, plural(len(v.Concepts), "note"), plural(len(v.Edges), "relation"))
@@ -123,10 +127,10 @@ func (c *exportCmd) run(e *env, co *common, args []string) error {
 		concepts, relations := render.CSV(g.Graph, v)
 		if dir := filepath.Dir(csvFiles[0]); isDirTarget(out) {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return fmt.Errorf("cannot write %s: %w", out, unwrapPath(err))
+				return fmt.Errorf("cannot write %s: %w", out, atomicfile.Cause(err))
 			}
 		}
-		if err := writeFilesAtomic(outFile{csvFiles[0], concepts}, outFile{csvFiles[1], relations}); err != nil {
+		if err := atomicfile.WriteAll(atomicfile.File{Path: csvFiles[0], Data: concepts}, atomicfile.File{Path: csvFiles[1], Data: relations}); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "wrote %s and %s: %s, %s\n", csvFiles[0], csvFiles[1], plural(len(v.Concepts), "concept"), plural(len(v.Edges), "relation"))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/dataset"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,24 +34,24 @@ func TestMaxFileSizeEnv(t *testing.T) {
 		{"off", "", 0},
 		{"3k", "", 0},
 	} {
-		t.Setenv(maxFileSizeEnv, tc.env)
+		t.Setenv(dataset.MaxFileSizeEnv, tc.env)
 		var stdout, stderr bytes.Buffer
 		code := report(run(context.Background(), []string{"stats", "--data", p}, &stdout, &stderr), &stderr)
 		if code != tc.code || stderr.String() != tc.stderr {
-			t.Errorf("%s=%s: exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", maxFileSizeEnv, tc.env, code, stderr.String(), tc.code, tc.stderr)
+			t.Errorf("%s=%s: exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", dataset.MaxFileSizeEnv, tc.env, code, stderr.String(), tc.code, tc.stderr)
 		}
 	}
 }
 
 func TestParseSize(t *testing.T) {
 	for s, want := range map[string]int64{"1048576": 1 << 20, "512KiB": 512 << 10, "64MiB": 64 << 20, "2G": 2 << 30, "10 MB": 10 << 20, "off": -1, "OFF": -1} {
-		if got, err := parseSize(s); err != nil || got != want {
-			t.Errorf("parseSize(%q) = %d, %v; want %d", s, got, err, want)
+		if got, err := dataset.ParseSize(s); err != nil || got != want {
+			t.Errorf("dataset.ParseSize(%q) = %d, %v; want %d", s, got, err, want)
 		}
 	}
 	for _, s := range []string{"", "MiB", "0", "1.5MiB", "9999999999G"} {
-		if _, err := parseSize(s); err == nil {
-			t.Errorf("parseSize(%q) succeeded", s)
+		if _, err := dataset.ParseSize(s); err == nil {
+			t.Errorf("dataset.ParseSize(%q) succeeded", s)
 		}
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
-	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 )
 
 var listCommand = &command{
@@ -40,27 +40,5 @@ func (c *listCmd) run(e *env, co *common, args []string) error {
 		}
 		cs = g.ConceptsIn(cat.ID)
 	}
-	return output(e, co, api.NewConcepts(g.Graph, cs), func(w *writer) { listText(w, g, cs) })
-}
-
-func listText(w *writer, g *loaded, cs []*graph.Concept) {
-	byCat := map[string][]*graph.Concept{}
-	for _, c := range cs {
-		byCat[c.Category] = append(byCat[c.Category], c)
-	}
-	first := true
-	for _, cat := range g.Categories() {
-		list := byCat[cat.ID]
-		if len(list) == 0 {
-			continue
-		}
-		if !first {
-			w.line("")
-		}
-		first = false
-		w.line("%s (%d)", cat.Name.In(w.lang), len(list))
-		for _, c := range list {
-			w.line("  %-24s %s", c.ID, w.name(c))
-		}
-	}
+	return output(e, co, g, api.NewConcepts(g.Graph, cs), func(w *textout.Writer) { w.List(cs) })
 }

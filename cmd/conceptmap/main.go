@@ -1,6 +1,12 @@
 // Command conceptmap turns a field of knowledge into a graph to learn from:
 // learning plans, paths between concepts, neighbourhoods, search, and
 // concept maps drawn with Graphviz. Run 'conceptmap help' for its commands.
+//
+// Package main only wires: commands.go holds the table of commands, and
+// each command's file parses its flags and hands them to graph, render
+// and the rooms under internal/ (api and textout for answers, dataset for
+// the data, atomicfile for output files, server for serve). It must not
+// import net/http: the web lives in internal/server.
 package main
 
 import (

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/atomicfile"
 	"github.com/spf13/pflag"
 
 	"github.com/conceptmap/conceptmap/render"
@@ -63,7 +64,7 @@ func (c *mapCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := checkOutput(c.out); err != nil {
+	if err := atomicfile.CheckOutput(c.out); err != nil {
 		return err
 	}
 	if err := c.lk.check("map"); err != nil {

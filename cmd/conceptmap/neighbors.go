@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 	"github.com/conceptmap/conceptmap/graph"
 )
 
@@ -58,27 +59,5 @@ func (c *neighborsCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return err
 	}
-	return output(e, co, api.NewNeighbors(concept, ns), func(w *writer) { neighborsText(w, g, concept, opt, ns) })
-}
-
-func neighborsText(w *writer, g *loaded, c *graph.Concept, opt graph.NeighborOptions, ns []graph.Neighbor) {
-	if len(ns) == 0 {
-		w.line("%s has no neighbours with these filters.", w.name(c))
-		return
-	}
-	w.line("%s within %s (%s):", w.label(c), plural(opt.Depth, "hop"), string(opt.Direction))
-	depth := 0
-	for _, n := range ns {
-		if n.Depth != depth {
-			depth = n.Depth
-			w.line("")
-			w.line("depth %d:", depth)
-		}
-		rel, _ := hop(g.Graph, w.lang, n.Via.Edge, n.Via.Forward)
-		from := n.Via.From
-		if !n.Via.Forward {
-			from = n.Via.To
-		}
-		w.line("  %s   (%s%s%s)", w.label(n.Concept), w.name(g.Concept(from)), rel, w.name(n.Concept))
-	}
+	return output(e, co, g, api.NewNeighbors(concept, ns), func(w *textout.Writer) { w.Neighbors(concept, opt, ns) })
 }

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/spf13/pflag"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 	"github.com/conceptmap/conceptmap/graph"
 )
 
@@ -48,37 +46,5 @@ func (c orderCmd) run(e *env, co *common, args []string) error {
 		return err
 	}
 	steps := c.query(g.Graph, concept)
-	return output(e, co, api.NewOrder(concept, steps), func(w *writer) { orderText(w, g, c.name, concept, steps) })
-}
-
-func orderText(w *writer, g *loaded, cmd string, c *graph.Concept, steps []graph.Step) {
-	if len(steps) == 0 {
-		if cmd == "prereqs" {
-			w.line("%s needs nothing first.", w.name(c))
-		} else {
-			w.line("Nothing builds on %s.", w.name(c))
-		}
-		return
-	}
-	if cmd == "prereqs" {
-		w.line("To learn %s, first learn %s, in this order:", w.name(c), plural(len(steps), "concept"))
-		stepsText(w, g.Graph, steps)
-		return
-	}
-	w.line("%s leads to %s, in learning order:", w.name(c), plural(len(steps), "concept"))
-	unlockText(w, g.Graph, c, steps)
-}
-
-// unlockText prints steps whose chains run from c to the step.
-func unlockText(w *writer, g *graph.Graph, c *graph.Concept, steps []graph.Step) {
-	width := len(fmt.Sprint(len(steps)))
-	indent := strings.Repeat(" ", width+2)
-	for i, s := range steps {
-		w.line("")
-		w.line("%*d. %s", width, i+1, w.label(s.Concept))
-		w.line("%sbecause %s", indent, chain(g, w.lang, c.ID, s.Because))
-		for _, l := range whyLines(s.Because[len(s.Because)-1].Why, w.lang) {
-			w.line("%s  %s", indent, l)
-		}
-	}
+	return output(e, co, g, api.NewOrder(concept, steps), func(w *textout.Writer) { w.Order(c.name, concept, steps) })
 }

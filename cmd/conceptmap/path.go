@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 	"github.com/conceptmap/conceptmap/graph"
 )
 
@@ -45,29 +46,7 @@ func (c *pathCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return flagError("path", err)
 	}
-	return output(e, co, api.NewPath(cs[0], cs[1], hops), func(w *writer) { pathText(w, g, cs[0], cs[1], hops) })
-}
-
-func pathText(w *writer, g *loaded, from, to *graph.Concept, hops []graph.Hop) {
-	if len(hops) == 0 {
-		w.line("%s and %s are the same concept.", w.name(from), w.name(to))
-		return
-	}
-	edges := make([]*graph.Edge, len(hops))
-	for i := range hops {
-		edges[i] = &hops[i].Edge
-	}
-	w.line("%s", chain(g.Graph, w.lang, from.ID, edges))
-	w.line("")
-	cur := from.ID
-	for i, h := range hops {
-		rel, next := hop(g.Graph, w.lang, h.Edge, h.Forward)
-		w.line("%d. %s%s%s", i+1, w.name(g.Concept(cur)), rel, w.name(g.Concept(next)))
-		for _, l := range whyLines(h.Why, w.lang) {
-			w.line("   %s", l)
-		}
-		cur = next
-	}
+	return output(e, co, g, api.NewPath(cs[0], cs[1], hops), func(w *textout.Writer) { w.Path(cs[0], cs[1], hops) })
 }
 
 // lookupEach finds each named concept; the first unknown name is an

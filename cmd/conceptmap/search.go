@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
-	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 )
 
 var searchCommand = &command{
@@ -37,21 +37,11 @@ func (c *searchCmd) run(e *env, co *common, args []string) error {
 	}
 	q := strings.Join(args, " ")
 	ms := g.Search(q, c.limit)
-	if err := output(e, co, api.NewMatches(ms), func(w *writer) { searchText(w, q, ms) }); err != nil {
+	if err := output(e, co, g, api.NewMatches(ms), func(w *textout.Writer) { w.Search(q, ms) }); err != nil {
 		return err
 	}
 	if len(ms) == 0 {
 		return silentError{errors.New("no match")}
 	}
 	return nil
-}
-
-func searchText(w *writer, q string, ms []graph.Match) {
-	if len(ms) == 0 {
-		w.line("No concept matches %q.", q)
-		return
-	}
-	for _, m := range ms {
-		w.line("%3d  %s", m.Score, w.label(m.Concept))
-	}
 }

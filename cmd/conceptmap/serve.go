@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/dataset"
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/server"
 	"github.com/conceptmap/conceptmap/graph"
 )
@@ -72,7 +73,7 @@ func serverConfig(e *env, co *common, watch bool) server.Config {
 	return server.Config{
 		Lang: lang, Watch: watch, Data: data, Stdout: e.stdout, Stderr: e.stderr,
 		Load: func() (*graph.Graph, error) {
-			l, _, err := newLoader(co)
+			l, _, err := dataset.Loader(co.data, co.links)
 			if err != nil {
 				return nil, err
 			}
@@ -80,6 +81,6 @@ func serverConfig(e *env, co *common, watch bool) server.Config {
 			printWarnings(e.stderr, l)
 			return g, err
 		},
-		Fingerprint: func() [32]byte { return dataFingerprint(co.data) },
+		Fingerprint: func() [32]byte { return dataset.Fingerprint(co.data) },
 	}
 }

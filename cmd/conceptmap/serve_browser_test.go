@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -18,7 +17,6 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
 	"github.com/conceptmap/conceptmap/graph"
 )
 
@@ -403,8 +401,8 @@ func checkNoMarkup(tb *tab, scripts int) {
 }
 
 // TestExplorerOffline opens the HTML export from a file: search, click
-// and plan work with no server, and the script's plans and searches are
-// the Go ones.
+// and plan work with no server. (That the script's plans, searches and
+// neighbourhoods are package graph's is render/web's TestScriptParity.)
 func TestExplorerOffline(t *testing.T) {
 	tb := newTab(t)
 	g := bundled(t)
@@ -412,52 +410,6 @@ func TestExplorerOffline(t *testing.T) {
 	cli(t, "export", "--format", "html", "--lang", "en", "-o", file)
 	tb.do(chromedp.Navigate("file://" + file))
 	tb.wait("document.querySelector('#cm-map svg') !== null")
-
-	// The script's plans are Graph.Plan's: every concept as a target, and
-	// a few targets and known concepts together.
-	cases := [][2][]string{
-		{{"grpo", "dpo"}, {"transformer", "sft"}},
-		{{"gqa"}, {"mha"}},
-		{{"deepseek_r1", "moe", "mla"}, {"attention"}},
-		{{"transformer"}, {"transformer"}},
-		{{"rlhf", "ppo"}, {"reinforcement_learning", "neural_network"}},
-	}
-	// Every concept, with the background apart and among the steps.
-	n := len(cases)
-	for _, c := range g.Concepts() {
-		cases = append(cases, [2][]string{{c.ID}, nil})
-	}
-	all := len(cases)
-	cases = append(cases, cases[n:]...)
-	arg, _ := json.Marshal(cases)
-	var got []json.RawMessage
-	tb.eval(`(`+string(arg)+`).map(([t, k], i) => conceptmap.plan(t, k || [], i >= `+strconv.Itoa(all)+`))`, &got)
-	for i, c := range cases {
-		p := goPlanWith(t, g, c[0], c[1], graph.PlanOptions{WithBackground: i >= all})
-		want, _ := json.Marshal(jsPlanOf(p))
-		var gotPlan jsPlan
-		json.Unmarshal(got[i], &gotPlan)
-		if gb, _ := json.Marshal(gotPlan); string(gb) != string(want) {
-			t.Errorf("plan %v knowing %v:\n script %s\n     Go %s", c[0], c[1], gb, want)
-		}
-	}
-	// And its searches are Graph.Search's.
-	for _, q := range []string{"grpo", "相对", "attention", "transformr", "kv cache", "mixture experts", "注意力", "policy", "x"} {
-		var got []struct {
-			ID    string
-			Score int
-		}
-		arg, _ := json.Marshal(q)
-		tb.eval("conceptmap.search("+string(arg)+", 0)", &got)
-		ms := g.Search(q, 0)
-		ok := len(got) == len(ms)
-		for i := 0; ok && i < len(ms); i++ {
-			ok = got[i].ID == ms[i].Concept.ID && got[i].Score == ms[i].Score
-		}
-		if !ok {
-			t.Errorf("search %q: the script finds %v, Go %v", q, got, api.NewMatches(ms))
-		}
-	}
 
 	// Search and pick: the neighbourhood lights up.
 	tb.search("grpo", "grpo")
@@ -600,33 +552,4 @@ func TestExplorerOfflineHostile(t *testing.T) {
 		}
 		checkNoMarkup(tb, 4)
 	}
-}
-
-// jsPlan is the shape of the script's plans, which is plan --json's
-// without names.
-type jsPlan struct {
-	Targets      []string `json:"targets"`
-	Known        []string `json:"known"`
-	AlreadyKnown []string `json:"already_known"`
-	Steps        []jsStep `json:"steps"`
-	Background   []jsStep `json:"background"`
-}
-
-type jsStep struct {
-	ID         string     `json:"id"`
-	Target     bool       `json:"target,omitempty"`
-	Background bool       `json:"background,omitempty"`
-	Because    []api.Edge `json:"because"`
-}
-
-func jsPlanOf(p *graph.Plan) jsPlan {
-	ap := api.NewPlan(p)
-	out := jsPlan{Targets: ap.Targets, Known: ap.Known, AlreadyKnown: ap.AlreadyKnown, Steps: []jsStep{}, Background: []jsStep{}}
-	for _, s := range ap.Steps {
-		out.Steps = append(out.Steps, jsStep{ID: s.ID, Target: s.Target, Background: s.Background, Because: s.Because})
-	}
-	for _, s := range ap.Background {
-		out.Background = append(out.Background, jsStep{ID: s.ID, Target: s.Target, Background: s.Background, Because: s.Because})
-	}
-	return out
 }

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"strings"
-
 	"github.com/spf13/pflag"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
-	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 )
 
 var showCommand = &command{
@@ -40,58 +38,12 @@ func (showCmd) run(e *env, co *common, args []string) error {
 	if len(cs) > 1 {
 		v = api.NewConcepts(g.Graph, cs)
 	}
-	return output(e, co, v, func(w *writer) {
+	return output(e, co, g, v, func(w *textout.Writer) {
 		for i, c := range cs {
 			if i > 0 {
-				w.line("")
+				w.Line("")
 			}
-			showText(w, g, c)
+			w.Show(c)
 		}
 	})
-}
-
-func showText(w *writer, g *loaded, c *graph.Concept) {
-	w.line("%s", w.label(c))
-	if cat := g.Category(c.Category); cat != nil {
-		w.line("Category: %s", cat.Name.In(w.lang))
-	}
-	if len(c.Aliases) > 0 {
-		w.line("Aliases:  %s", strings.Join(c.Aliases, ", "))
-	}
-	para := func(title string, t graph.Text) {
-		ls := whyLines(t, w.lang)
-		if len(ls) == 0 {
-			return
-		}
-		w.line("")
-		w.line("%s:", title)
-		for _, l := range ls {
-			w.line("  %s", l)
-		}
-	}
-	para("Summary", c.Summary)
-	para("Analogy", c.Analogy)
-	if len(c.Refs) > 0 {
-		w.line("")
-		w.line("References:")
-		for _, r := range c.Refs {
-			w.line("  - %s  %s", r.Title, r.Link())
-		}
-	}
-	rels := func(title string, es []graph.Edge, forward bool) {
-		if len(es) == 0 {
-			return
-		}
-		w.line("")
-		w.line("%s:", title)
-		for _, e := range es {
-			rel, next := hop(g.Graph, w.lang, e, forward)
-			w.line("  %s%s", strings.TrimLeft(rel, " "), w.label(g.Concept(next)))
-			for _, l := range whyLines(e.Why, w.lang) {
-				w.line("      %s", l)
-			}
-		}
-	}
-	rels("Relations out", g.Out(c.ID), true)
-	rels("Relations in", g.In(c.ID), false)
 }

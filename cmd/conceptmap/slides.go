@@ -10,6 +10,8 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/atomicfile"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render"
 )
@@ -87,10 +89,10 @@ func (c *slidesCmd) run(e *env, co *common, args []string) error {
 	}
 	keep := map[string]bool{}
 	for i := range files {
-		keep[files[i].path] = true
-		files[i].path = filepath.Join(out, files[i].path)
+		keep[files[i].Path] = true
+		files[i].Path = filepath.Join(out, files[i].Path)
 	}
-	if err := writeFilesAtomic(files...); err != nil {
+	if err := atomicfile.WriteAll(files...); err != nil {
 		return err
 	}
 	removeStaleFrames(out, keep)
@@ -123,19 +125,20 @@ func removeStaleFrames(dir string, keep map[string]bool) {
 
 // slideFiles draws one frame per step of the plan (each file, or the pages
 // of one PDF) and writes the outline.
-func slideFiles(e *env, g *loaded, d deck) ([]outFile, error) {
+func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 	v, p, format, lk, dr := d.v, d.m.Plan, d.format, d.lk, d.dr
 	base := render.Options{Lang: g.lang}
 	base.Mark(d.m)
 	lk.apply(&base, len(v.Edges))
 	dr.apply(&base)
 
+	text := textout.New(g.Graph, g.lang)
 	n := len(p.Steps)
 	width := len(fmt.Sprint(n))
 	for i, s := range p.Steps {
-		base.CaptionSet = append(base.CaptionSet, stepCaption(g, i, n, s))
+		base.CaptionSet = append(base.CaptionSet, text.StepCaption(i, n, s))
 	}
-	var files []outFile
+	var files []atomicfile.File
 	var pages []render.Page
 	for i, s := range p.Steps {
 		opt := base
@@ -144,7 +147,7 @@ func slideFiles(e *env, g *loaded, d deck) ([]outFile, error) {
 		for _, later := range p.Steps[i+1:] {
 			opt.Hidden[later.Concept.ID] = true
 		}
-		opt.Caption = stepCaption(g, i, n, s)
+		opt.Caption = text.StepCaption(i, n, s)
 		if format == "pdf" {
 			pages = append(pages, render.Page{View: v, Options: opt})
 			continue
@@ -153,7 +156,7 @@ func slideFiles(e *env, g *loaded, d deck) ([]outFile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("frame %d: %w", i+1, err)
 		}
-		files = append(files, outFile{fmt.Sprintf("step-%0*d.%s", width, i+1, format), b})
+		files = append(files, atomicfile.File{Path: fmt.Sprintf("step-%0*d.%s", width, i+1, format), Data: b})
 	}
 	if format == "pdf" {
 		ro, err := dr.raster()
@@ -164,70 +167,8 @@ func slideFiles(e *env, g *loaded, d deck) ([]outFile, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, outFile{"slides.pdf", b})
+		files = append(files, atomicfile.File{Path: "slides.pdf", Data: b})
 	}
-	files = append(files, outFile{"outline.md", outline(g, p, format, width)})
+	files = append(files, atomicfile.File{Path: "outline.md", Data: text.Outline(p, format, width)})
 	return files, nil
-}
-
-// stepCaption says which step a frame shows and why it is in the plan.
-func stepCaption(g *loaded, i, n int, s graph.Step) string {
-	head := fmt.Sprintf("Step %d of %d: %s", i+1, n, s.Concept.Name.In(g.lang))
-	if g.lang == graph.Zh {
-		head = fmt.Sprintf("第 %d 步(共 %d 步):%s", i+1, n, s.Concept.Name.In(g.lang))
-	}
-	if len(s.Because) == 0 {
-		return head
-	}
-	lines := []string{head, chain(g.Graph, g.lang, s.Concept.ID, s.Because)}
-	if w := s.Because[0].Why.In(textLang(g.lang)); w != "" {
-		lines = append(lines, w)
-	}
-	return strings.Join(lines, "\n")
-}
-
-// outline writes the plan as Markdown: a title slide, then one slide per
-// step with its frame, the chain that explains it and the reason. Marp,
-// Slidev and reveal.js split slides at "---"; a screen reader reads the
-// same text, and each frame's alt text names its step.
-func outline(g *loaded, p *graph.Plan, format string, width int) []byte {
-	var b strings.Builder
-	var targets []string
-	for _, s := range p.Steps {
-		if s.Target {
-			targets = append(targets, s.Concept.Name.In(g.lang))
-		}
-	}
-	fmt.Fprintf(&b, "# %s\n\n", render.PlanTitle(g.lang, targets))
-	fmt.Fprintf(&b, "%s", plural(len(p.Steps), "step"))
-	if len(p.Known) > 0 {
-		var names []string
-		for _, c := range p.Known {
-			names = append(names, c.Name.In(g.lang))
-		}
-		fmt.Fprintf(&b, ", for a learner who knows %s", strings.Join(names, ", "))
-	}
-	b.WriteString(".\n")
-	if format == "pdf" {
-		b.WriteString("\nThe frames are the pages of slides.pdf, in this order.\n")
-	}
-	for i, s := range p.Steps {
-		name := s.Concept.Name.In(g.lang)
-		fmt.Fprintf(&b, "\n---\n\n## %d. %s\n\n", i+1, name)
-		if format != "pdf" {
-			fmt.Fprintf(&b, "![Step %d of %d: %s](step-%0*d.%s)\n\n", i+1, len(p.Steps), name, width, i+1, format)
-		}
-		if sum := s.Concept.Summary.In(textLang(g.lang)); sum != "" {
-			b.WriteString(sum + "\n\n")
-		}
-		if len(s.Because) == 0 {
-			b.WriteString("The goal of this plan.\n")
-			continue
-		}
-		fmt.Fprintf(&b, "Why now: %s\n", chain(g.Graph, g.lang, s.Concept.ID, s.Because))
-		for _, l := range whyLines(s.Because[0].Why, g.lang) {
-			fmt.Fprintf(&b, "\n> %s\n", l)
-		}
-	}
-	return []byte(b.String())
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/dataset"
 	"github.com/conceptmap/conceptmap/graph"
 )
 
@@ -52,7 +53,7 @@ func (validateCmd) run(e *env, co *common, args []string) error {
 	if len(args) > 0 {
 		return usagef("validate", "takes no arguments; give files with --data")
 	}
-	l, files, err := newLoader(co)
+	l, files, err := dataset.Loader(co.data, co.links)
 	if err != nil {
 		return err
 	}

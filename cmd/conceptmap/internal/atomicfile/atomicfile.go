@@ -1,33 +1,37 @@
-package main
+// Package atomicfile writes output files whole or not at all: a failed
+// run never leaves a truncated or clobbered file, and a set of files is
+// replaced together. It holds no knowledge of conceptmap's commands or
+// formats; it must not import any package of the project.
+package atomicfile
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
-
-	"github.com/conceptmap/conceptmap/graph"
 )
 
-// outFile is one file a command writes.
-type outFile struct {
-	path string
-	data []byte
+// File is one file to write.
+type File struct {
+	Path string
+	Data []byte
 }
 
-// writeFileAtomic writes b to path through a temporary file in the same
+// Write writes b to path through a temporary file in the same
 // directory, so a failed run never leaves a truncated or clobbered file.
-func writeFileAtomic(path string, b []byte) error {
-	return writeFilesAtomic(outFile{path, b})
+func Write(path string, b []byte) error {
+	return WriteAll(File{path, b})
 }
 
-// writeFilesAtomic writes several files as one: each goes to a temporary
+// WriteAll writes several files as one: each goes to a temporary
 // file in its directory, and only when all are written and synced are they
 // renamed into place. A failure while writing leaves every file as it was;
 // should a rename fail, the files already renamed are put back (the old
 // ones are kept as hard links until the end), so no file is ever
 // half-written and, short of a crash between two renames, either all files
 // are new or none is.
-func writeFilesAtomic(files ...outFile) (err error) {
+func WriteAll(files ...File) (err error) {
 	tmps := make([]string, 0, len(files))
 	defer func() {
 		if err != nil {
@@ -54,34 +58,34 @@ func writeFilesAtomic(files ...outFile) (err error) {
 	}()
 	existed := make([]bool, len(files))
 	for i, f := range files {
-		_, err := os.Lstat(f.path)
+		_, err := os.Lstat(f.Path)
 		existed[i] = err == nil
 		if i < len(files)-1 {
-			backups[i] = backup(f.path)
+			backups[i] = backup(f.Path)
 		}
 	}
 	for i, f := range files {
-		if err := os.Rename(tmps[i], f.path); err != nil {
+		if err := os.Rename(tmps[i], f.Path); err != nil {
 			for j := range i {
 				switch {
 				case backups[j] != "":
-					os.Rename(backups[j], files[j].path)
+					os.Rename(backups[j], files[j].Path)
 					backups[j] = ""
 				case !existed[j]:
-					os.Remove(files[j].path)
+					os.Remove(files[j].Path)
 				}
 				// A file that existed but could not be kept aside stays
 				// new: removing it would lose both versions.
 			}
-			return fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
+			return fmt.Errorf("cannot write %s: %w", f.Path, Cause(err))
 		}
 	}
 	return nil
 }
 
-// checkOutput fails early, before any work, if path cannot be an output
+// CheckOutput fails early, before any work, if path cannot be an output
 // file: it is a directory, or its directory does not exist.
-func checkOutput(path string) error {
+func CheckOutput(path string) error {
 	if path == "" {
 		return nil
 	}
@@ -96,16 +100,16 @@ func checkOutput(path string) error {
 	return nil
 }
 
-// stage writes f to a new temporary file beside f.path and returns its
+// stage writes f to a new temporary file beside f.Path and returns its
 // name.
-func stage(f outFile) (name string, err error) {
-	dir, base := filepath.Split(f.path)
+func stage(f File) (name string, err error) {
+	dir, base := filepath.Split(f.Path)
 	if dir == "" {
 		dir = "."
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
-		return "", fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
+		return "", fmt.Errorf("cannot write %s: %w", f.Path, Cause(err))
 	}
 	defer func() {
 		if err != nil {
@@ -113,17 +117,17 @@ func stage(f outFile) (name string, err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(f.data); err != nil {
-		return "", fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
+	if _, err = tmp.Write(f.Data); err != nil {
+		return "", fmt.Errorf("cannot write %s: %w", f.Path, Cause(err))
 	}
 	if err = tmp.Sync(); err != nil {
-		return "", fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
+		return "", fmt.Errorf("cannot write %s: %w", f.Path, Cause(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return "", fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
+		return "", fmt.Errorf("cannot write %s: %w", f.Path, Cause(err))
 	}
 	mode := os.FileMode(0o644) // a new file; a file replaced keeps its mode
-	if st, err := os.Stat(f.path); err == nil && st.Mode().IsRegular() {
+	if st, err := os.Stat(f.Path); err == nil && st.Mode().IsRegular() {
 		mode = st.Mode().Perm()
 	}
 	if err = os.Chmod(tmp.Name(), mode); err != nil {
@@ -155,26 +159,9 @@ func backup(path string) string {
 	return name
 }
 
-// emit writes a command's output to stdout, or whole to the file out,
-// saying on stderr what it wrote.
-func emit(e *env, out string, b []byte, v graph.View) error {
-	if out == "" {
-		_, err := e.stdout.Write(b)
-		return err
-	}
-	if err := writeFileAtomic(out, b); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stderr, "wrote %s: %s, %s\n", out, plural(len(v.Concepts), "concept"), plural(len(v.Edges), "relation"))
-	return nil
-}
-
-// checkNewDir fails early if dir cannot take a new set of files: it is not
-// given, is a file, or holds files already.
-func checkNewDir(dir string) error {
-	if dir == "" {
-		return usagef("export", "an Obsidian vault is a directory; give -o DIR/")
-	}
+// CheckNewDir fails early if dir cannot take a new set of files: it is a
+// file, or holds files already.
+func CheckNewDir(dir string) error {
 	st, err := os.Stat(dir)
 	switch {
 	case err != nil:
@@ -188,12 +175,12 @@ func checkNewDir(dir string) error {
 	return nil
 }
 
-// writeDirAtomic writes files, named relative to dir, into a new directory
+// WriteDir writes files, named relative to dir, into a new directory
 // dir: all into a temporary directory beside it, which is renamed to dir
 // once every file is written. A failed run leaves no dir behind. dir must
 // not exist or be empty.
-func writeDirAtomic(dir string, files []outFile) (err error) {
-	if err := checkNewDir(dir); err != nil {
+func WriteDir(dir string, files []File) (err error) {
+	if err := CheckNewDir(dir); err != nil {
 		return err
 	}
 	dir = filepath.Clean(dir)
@@ -203,7 +190,7 @@ func writeDirAtomic(dir string, files []outFile) (err error) {
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", dir, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", dir, Cause(err))
 	}
 	defer func() {
 		if err != nil {
@@ -211,20 +198,34 @@ func writeDirAtomic(dir string, files []outFile) (err error) {
 		}
 	}()
 	for _, f := range files {
-		p := filepath.Join(tmp, f.path)
+		p := filepath.Join(tmp, f.Path)
 		if err = os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("cannot write %s: %w", filepath.Join(dir, f.path), unwrapPath(err))
+			return fmt.Errorf("cannot write %s: %w", filepath.Join(dir, f.Path), Cause(err))
 		}
-		if err = os.WriteFile(p, f.data, 0o644); err != nil {
-			return fmt.Errorf("cannot write %s: %w", filepath.Join(dir, f.path), unwrapPath(err))
+		if err = os.WriteFile(p, f.Data, 0o644); err != nil {
+			return fmt.Errorf("cannot write %s: %w", filepath.Join(dir, f.Path), Cause(err))
 		}
 	}
 	if err = os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	os.Remove(dir) // an empty directory, which checkNewDir let through
+	os.Remove(dir) // an empty directory, which CheckNewDir let through
 	if err = os.Rename(tmp, dir); err != nil {
-		return fmt.Errorf("cannot write %s: %w", dir, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", dir, Cause(err))
 	}
 	return nil
+}
+
+// Cause drops the operation and path from an *fs.PathError or an
+// *os.LinkError, for messages that name the path themselves.
+func Cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
