@@ -112,30 +112,32 @@ func (g *Graph) cycleIn(scc []int32) []int32 {
 	}
 	start := scc[0]
 	via := map[int32]int32{} // concept → edge that reached it
-	queue := []int32{start}
-	for len(queue) > 0 {
-		v := queue[0]
-		queue = queue[1:]
+	var cyc []int32
+	g.breadthFirst(start, func(v int32, offer func(e, w int32, fwd bool)) bool {
 		for _, e := range g.after[v] {
 			_, w, _ := g.order(e)
 			if !in[w] {
 				continue
 			}
 			if w == start {
-				cyc := []int32{e}
+				cyc = []int32{e}
 				for u := v; u != start; {
 					pe := via[u]
 					cyc = append(cyc, pe)
 					u, _, _ = g.order(pe)
 				}
 				slices.Reverse(cyc)
-				return cyc
+				return true
 			}
-			if _, seen := via[w]; !seen {
-				via[w] = e
-				queue = append(queue, w)
-			}
+			offer(e, w, true)
 		}
+		return false
+	}, func(_, e, w int32, _ bool) (bool, bool) {
+		via[w] = e
+		return true, false
+	})
+	if cyc != nil {
+		return cyc
 	}
 	return nil // unreachable for a component of two or more
 }

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -222,7 +223,7 @@ func (g *gmlGraph) graph(n *xmlNode, group string) {
 			vs := g.values(k, "node", "nodegraphics", "NodeLabel")
 			label := first(vs, "label", "name", "graphics")
 			if sub := k.child("graph"); sub != nil {
-				g.graph(sub, cmpOr(label.s, group))
+				g.graph(sub, cmp.Or(label.s, group))
 				continue
 			}
 			g.node(k, vs, label, group)
@@ -230,13 +231,6 @@ func (g *gmlGraph) graph(n *xmlNode, group string) {
 			g.edges = append(g.edges, k)
 		}
 	}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func (g *gmlGraph) node(n *xmlNode, vs map[string]gmlValue, label gmlValue, group string) {

@@ -57,31 +57,28 @@ func (g *Graph) Neighbors(c *Concept, opt NeighborOptions) ([]Neighbor, error) {
 	}
 	dist := map[int32]int{start: 0}
 	var out []Neighbor
-	frontier := []int32{start}
-	for d := 1; d <= depth && len(frontier) > 0; d++ {
-		var next []int32
-		visit := func(w, e int32, fwd bool) {
-			if _, seen := dist[w]; seen || !allow(e) {
-				return
-			}
-			dist[w] = d
-			next = append(next, w)
-			out = append(out, Neighbor{Concept: g.concepts[w], Depth: d, Via: Hop{Edge: g.edges[e], Forward: fwd}})
-		}
-		for _, v := range frontier {
-			if dir != In {
-				for _, e := range g.out[v] {
-					visit(g.to[e], e, true)
-				}
-			}
-			if dir != Out {
-				for _, e := range g.in[v] {
-					visit(g.from[e], e, false)
+	g.breadthFirst(start, func(v int32, offer func(e, w int32, fwd bool)) bool {
+		if dir != In {
+			for _, e := range g.out[v] {
+				if allow(e) {
+					offer(e, g.to[e], true)
 				}
 			}
 		}
-		frontier = next
-	}
+		if dir != Out {
+			for _, e := range g.in[v] {
+				if allow(e) {
+					offer(e, g.from[e], false)
+				}
+			}
+		}
+		return false
+	}, func(v, e, w int32, fwd bool) (bool, bool) {
+		d := dist[v] + 1
+		dist[w] = d
+		out = append(out, Neighbor{Concept: g.concepts[w], Depth: d, Via: Hop{Edge: g.edges[e], Forward: fwd}})
+		return d < depth, false
+	})
 	slices.SortStableFunc(out, func(a, b Neighbor) int {
 		return cmp.Or(cmp.Compare(a.Depth, b.Depth), cmp.Compare(a.Concept.ID, b.Concept.ID))
 	})

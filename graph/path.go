@@ -48,27 +48,25 @@ func (g *Graph) Path(from, to *Concept, opt PathOptions) ([]Hop, error) {
 	n := len(g.concepts)
 	via := make([]int32, n) // edge index + 1; 0 is unvisited
 	fwd := make([]bool, n)
-	queue := []int32{s}
 	via[s] = -1
-	for len(queue) > 0 && via[t] == 0 {
-		v := queue[0]
-		queue = queue[1:]
+	g.breadthFirst(s, func(v int32, offer func(e, w int32, fwd bool)) bool {
 		for _, e := range g.out[v] {
-			if w := g.to[e]; allow(e) && via[w] == 0 {
-				via[w], fwd[w] = e+1, true
-				queue = append(queue, w)
+			if allow(e) {
+				offer(e, g.to[e], true)
 			}
 		}
-		if opt.Directed {
-			continue
-		}
-		for _, e := range g.in[v] {
-			if w := g.from[e]; allow(e) && via[w] == 0 {
-				via[w] = e + 1
-				queue = append(queue, w)
+		if !opt.Directed {
+			for _, e := range g.in[v] {
+				if allow(e) {
+					offer(e, g.from[e], false)
+				}
 			}
 		}
-	}
+		return false
+	}, func(_, e, w int32, forward bool) (bool, bool) {
+		via[w], fwd[w] = e+1, forward
+		return true, w == t
+	})
 	if via[t] == 0 {
 		return nil, &NoPathError{From: from.ID, To: to.ID, Directed: opt.Directed}
 	}
