@@ -184,12 +184,13 @@ func (fc *face) glyphIndex(b *sfnt.Buffer, r rune) sfnt.GlyphIndex {
 }
 
 // Missing returns the characters of s that no face of f has, in order of
-// first appearance, each once. Line breaks are not characters to draw.
+// first appearance, each once. Line breaks and other invisible characters
+// (see invisible) are not characters to draw.
 func (f *Font) Missing(s string) []rune {
 	var b sfnt.Buffer
 	var out []rune
 	for _, r := range s {
-		if r == '\n' || slices.Contains(out, r) {
+		if r == '\n' || invisible(r) || slices.Contains(out, r) {
 			continue
 		}
 		if _, fc := f.lookup(&b, r); fc == nil {

@@ -188,3 +188,26 @@ func cjkFont(t testing.TB) *Font {
 	fontstest.Require(t, f, err)
 	return f
 }
+
+// Invisible characters (zero-width spaces and joiners, bidi controls,
+// controls) are not asked of a font: they are drawn as nothing, and a map
+// that holds them needs no other font.
+func TestInvisibleCharacters(t *testing.T) {
+	none, err := findFont([]string{t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "a\u200bb\u202ec\u2066d\x01"
+	if miss := none.Missing(text); len(miss) != 0 {
+		t.Errorf("missing %q", miss)
+	}
+	if err := none.Check([]string{text}); err != nil {
+		t.Errorf("check: %v", err)
+	}
+	if w, plain := none.Width(text, 10), none.Width("abcd", 10); w != plain {
+		t.Errorf("width %v, want that of abcd, %v", w, plain)
+	}
+	if _, err := none.Subset([]rune(text)); err != nil {
+		t.Errorf("subset: %v", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"unicode"
 
 	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -40,6 +41,13 @@ func (f *Font) glyph(r rune) (*glyph, error) {
 	}
 	var b sfnt.Buffer
 	x, fc := f.lookup(&b, r)
+	if fc == nil && invisible(r) {
+		g = &glyph{} // drawn as nothing, taking no room
+		f.mu.Lock()
+		f.glyphs[r] = g
+		f.mu.Unlock()
+		return g, nil
+	}
 	if fc == nil {
 		return nil, fmt.Errorf("no glyph for %q", r)
 	}
@@ -220,4 +228,12 @@ func sfntTable(data []byte, index int, tag string) []byte {
 		return data[start : start+length]
 	}
 	return nil
+}
+
+// invisible reports whether r is a character that is not drawn: a control
+// or a format character (zero-width spaces and joiners, bidi controls, the
+// soft hyphen). A font need not have it, and a map that holds one needs no
+// other font: it is drawn as nothing.
+func invisible(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 }
