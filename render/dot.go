@@ -67,6 +67,17 @@ type Options struct {
 	// Hidden concepts, and the edges that touch them, are laid out but not
 	// drawn, so that frames of a talk keep every concept in its place.
 	Hidden map[string]bool
+
+	// Fit lets SVG, PNG and PDF make the choices left open so that the map
+	// fits its page and reads (see Fit): the rank direction when RankDir
+	// is "", category boxes or colours, and edge labels unless
+	// EdgeLabelsOn.
+	Fit bool
+	// EdgeLabelsOn says that edge labels were asked for: Fit keeps them.
+	EdgeLabelsOn bool
+
+	fit    fitting // what Fit chose
+	fitted bool    // Fit has chosen
 }
 
 // Focus is what a map brings forward.
@@ -102,18 +113,22 @@ func (o *Options) MarkPlan(p *graph.Plan) {
 // category, its relations styled from the relation vocabulary, and a
 // legend. The same input always gives the same bytes. Edges whose ends are
 // not both in the view are left out.
+//
+// A map that Fit has fitted has its legend drawn apart when SVG, PNG and
+// PDF draw it; its DOT keeps the legend in the graph, as Graphviz draws it.
 func DOT(g *graph.Graph, v graph.View, opt Options) []byte {
-	d := &dotWriter{g: g, opt: opt, names: map[string]string{}, theme: themeOf(opt.Theme)}
-	if strings.EqualFold(opt.RankDir, "LR") {
-		d.rankdir = "LR"
-	} else {
-		d.rankdir = "TB"
-	}
+	opt.fit.legendApart = false
+	return mapDOT(g, v, opt)
+}
+
+// mapDOT is DOT, without the legend when it is drawn apart.
+func mapDOT(g *graph.Graph, v graph.View, opt Options) []byte {
+	d := newDotWriter(g, opt)
 	d.header()
 	d.concepts(v.Concepts)
 	used := d.edges(v.Edges)
 	marks := d.marks(v.Concepts)
-	if !opt.NoLegend && len(used)+len(marks) > 0 {
+	if !opt.NoLegend && !opt.fit.legendApart && len(used)+len(marks) > 0 {
 		if l := opt.Layout; l == "" || l == "dot" {
 			d.legend(used, marks)
 		} else {
@@ -122,6 +137,14 @@ func DOT(g *graph.Graph, v graph.View, opt Options) []byte {
 	}
 	d.b.WriteString("}\n")
 	return d.b.Bytes()
+}
+
+func newDotWriter(g *graph.Graph, opt Options) *dotWriter {
+	d := &dotWriter{g: g, opt: opt, names: map[string]string{}, theme: themeOf(opt.Theme), rankdir: "TB"}
+	if strings.EqualFold(opt.RankDir, "LR") {
+		d.rankdir = "LR"
+	}
+	return d
 }
 
 type dotWriter struct {
@@ -254,6 +277,19 @@ func (d *dotWriter) marks(cs []*graph.Concept) []mark {
 		ms = append(ms, mark{label: graph.Text{En: "on the path", Zh: "路径上"},
 			fill: h.fill, line: h.line, style: "rounded,filled", pen: "2.5"})
 	}
+	if d.opt.fit.noClusters {
+		// Without their boxes, categories are told by colour.
+		var shown []*graph.Concept
+		for _, c := range cs {
+			if !d.opt.Hidden[c.ID] {
+				shown = append(shown, c)
+			}
+		}
+		for _, gr := range groups(d.g, shown) {
+			h := d.theme.palette[gr.cat.Rank%len(d.theme.palette)]
+			ms = append(ms, mark{label: gr.cat.Name, fill: h.fill, line: h.line, style: "rounded,filled", pen: "1.2"})
+		}
+	}
 	return ms
 }
 
@@ -288,8 +324,14 @@ func (d *dotWriter) header() {
 		"nodesep", quote("0.3"),
 		"ranksep", quote("0.5"),
 	}
+	if d.opt.fit.spacious {
+		kv[len(kv)-3], kv[len(kv)-1] = quote("0.7"), quote("1")
+	}
 	if l := d.opt.Layout; l != "" && l != "dot" {
 		kv = append(kv, "layout", l, "overlap", quote("false"), "splines", quote("true"), "sep", quote("+8"))
+	}
+	if d.opt.fit.compress {
+		kv = append(kv, "ratio", quote("compress"), "size", quote(compressSize(d.opt)))
 	}
 	if d.opt.Title != "" || d.opt.Caption != "" || len(d.opt.CaptionSet) > 0 {
 		kv = append(kv,
@@ -325,19 +367,39 @@ func (d *dotWriter) concepts(cs []*graph.Concept) {
 	for _, gr := range groups(d.g, cs) {
 		cat, members := gr.cat, gr.members
 		h := d.theme.palette[cat.Rank%len(d.theme.palette)]
-		d.b.WriteString("\n\tsubgraph cluster_" + strconv.Itoa(cat.Rank) + " {\n")
-		d.attrs("\t\t", "graph",
-			"label", d.boxed(d.text(cat.Name), groupSize),
-			"fontsize", num(groupSize),
-			"style", quote("rounded"),
-			"color", quote(h.line),
-			"penwidth", quote("1.2"),
-			"margin", quote("12"))
+		if d.opt.fit.noClusters {
+			// Categories told by their colour alone, which the legend
+			// explains.
+			d.b.WriteString("\n\tsubgraph category_" + strconv.Itoa(cat.Rank) + " {\n")
+		} else {
+			d.b.WriteString("\n\tsubgraph cluster_" + strconv.Itoa(cat.Rank) + " {\n")
+			style := "rounded"
+			if d.allHidden(members) {
+				style = "invis" // a frame of a talk draws no empty box
+			}
+			d.attrs("\t\t", "graph",
+				"label", d.boxed(d.text(cat.Name), groupSize),
+				"fontsize", num(groupSize),
+				"style", quote(style),
+				"color", quote(h.line),
+				"penwidth", quote("1.2"),
+				"margin", quote("12"))
+		}
 		for _, c := range members {
 			d.node(c, h)
 		}
 		d.b.WriteString("\t}\n")
 	}
+}
+
+// allHidden says whether every concept of cs is hidden.
+func (d *dotWriter) allHidden(cs []*graph.Concept) bool {
+	for _, c := range cs {
+		if !d.opt.Hidden[c.ID] {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *dotWriter) node(c *graph.Concept, h hue) {

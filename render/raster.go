@@ -142,16 +142,32 @@ func (ro RasterOptions) font() (*Font, error) {
 // every character the layout draws.
 func (r Renderer) fontLayout(ctx context.Context, f *Font, g *graph.Graph, v graph.View, opt Options) (*engine.Layout, error) {
 	opt.Measure = f.Width
-	out, err := r.layout(ctx, DOT(g, v, opt), LayoutXDot)
+	opt, err := r.Fit(ctx, g, v, opt)
 	if err != nil {
 		return nil, err
 	}
-	l, err := engine.ParseLayout(out)
+	l, err := r.xdot(ctx, mapDOT(g, v, opt))
 	if err != nil {
 		return nil, err
+	}
+	if dot := legendDOT(g, v, opt); opt.fit.hasLegend && dot != nil {
+		leg, err := r.xdot(ctx, dot)
+		if err != nil {
+			return nil, err
+		}
+		mergeLayout(l, leg, opt.fit.legend)
 	}
 	if err := f.Check(l.Texts()); err != nil {
 		return nil, err
 	}
 	return l, nil
+}
+
+// xdot lays DOT out and reads the layout.
+func (r Renderer) xdot(ctx context.Context, dot []byte) (*engine.Layout, error) {
+	out, err := r.layout(ctx, dot, LayoutXDot)
+	if err != nil {
+		return nil, err
+	}
+	return engine.ParseLayout(out)
 }

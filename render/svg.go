@@ -14,9 +14,27 @@ import (
 // size of opt when it has one. It is safe for concurrent use. On failure
 // it returns an error and no SVG.
 func (r Renderer) SVG(ctx context.Context, g *graph.Graph, v graph.View, opt Options) ([]byte, error) {
-	out, err := r.svg(ctx, DOT(g, v, opt))
-	if err != nil || opt.PageWidth <= 0 || opt.PageHeight <= 0 {
-		return out, err
+	opt, err := r.Fit(ctx, g, v, opt)
+	if err != nil {
+		return nil, err
+	}
+	out, err := r.svg(ctx, mapDOT(g, v, opt))
+	if err != nil {
+		return nil, err
+	}
+	if opt.fit.hasLegend {
+		leg, err := r.legendSVG(ctx, g, v, opt)
+		if err != nil {
+			return nil, err
+		}
+		if leg != nil {
+			if out, err = mergeSVG(out, leg, opt.fit.legend, background(opt)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if opt.PageWidth <= 0 || opt.PageHeight <= 0 {
+		return out, nil
 	}
 	bg := themeOf(opt.Theme).bg
 	if opt.Transparent {

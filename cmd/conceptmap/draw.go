@@ -143,6 +143,10 @@ func pictureFormat(cmd, format, out string) (string, error) {
 func (d *drawing) picture(ctx context.Context, g *graph.Graph, v graph.View, opt render.Options, format string) ([]byte, error) {
 	switch format {
 	case "dot":
+		opt, err := render.Fit(ctx, g, v, opt)
+		if err != nil {
+			return nil, err
+		}
 		return render.DOT(g, v, opt), nil
 	case "svg":
 		return render.SVG(ctx, g, v, opt)

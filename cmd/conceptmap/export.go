@@ -108,7 +108,11 @@ func (c *exportCmd) run(e *env, co *common, args []string) error {
 	case "cypher":
 		b = render.Cypher(g.Graph, v)
 	case "dot":
-		b = render.DOT(g.Graph, v, opt)
+		fitted, err := render.Fit(e.ctx, g.Graph, v, opt)
+		if err != nil {
+			return err
+		}
+		b = render.DOT(g.Graph, v, fitted)
 	case "html":
 		if b, err = render.HTML(e.ctx, g.Graph, v, opt); err != nil {
 			return err

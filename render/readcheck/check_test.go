@@ -215,3 +215,27 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestFree(t *testing.T) {
+	body := node("a", 0, 0, 100, 30, "a") + edge("e", 100, 15, 300, 15, "", 0, 0)
+	p, err := Read(page(400, 100, 400, 100, body), mono)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := p.Drawing(); d != (Rect{0, 0, 400, 100}) {
+		t.Errorf("drawing %v", d)
+	}
+	for _, c := range []struct {
+		r    Rect
+		free bool
+	}{
+		{Rect{300, 0, 400, 40}, true},   // top right: empty
+		{Rect{0, 60, 90, 90}, false},    // on the concept (y 70 to 100 on the page)
+		{Rect{150, 80, 200, 90}, false}, // across the edge at y 85
+		{Rect{150, 0, 200, 50}, true},   // above the edge
+	} {
+		if got := p.Free(c.r); got != c.free {
+			t.Errorf("Free(%v) = %v, want %v", c.r, got, c.free)
+		}
+	}
+}

@@ -490,10 +490,10 @@ func parse(svg []byte, measure Measure) (*drawing, error) {
 	if !sawRoot {
 		return nil, errors.New("readcheck: not an SVG: no <svg> element")
 	}
-	if dr.drawn.empty() {
-		for _, e := range dr.elems {
-			dr.drawn = dr.drawn.union(e.shape).union(e.label)
-		}
+	// The drawing is the graph's background and whatever is drawn
+	// beyond it (a legend placed beside the map).
+	for _, e := range dr.elems {
+		dr.drawn = dr.drawn.union(e.shape).union(e.label)
 	}
 	return dr, nil
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"container/list"
 	"context"
 	"crypto/sha256"
@@ -185,6 +186,11 @@ func (r *svgRenderer) layout(format render.LayoutFormat, dot []byte) ([]byte, er
 		var out []byte
 		start := time.Now()
 		out, err = w.Layout(format, dot, r.timeout)
+		if err == nil && format == render.LayoutSVG && !completeSVG(out) {
+			// A worker's Graphviz that has laid out many maps may cut an
+			// SVG short: a fresh one draws it whole.
+			err = errors.New("render: Graphviz returned incomplete SVG")
+		}
 		if err == nil {
 			r.count(func(s *renderStats) { s.Layouts++ })
 			if w.RSS() > r.limit {
@@ -299,4 +305,9 @@ func (c *lru) add(key [32]byte, val []byte) {
 		delete(c.items, ent.key)
 		c.bytes -= len(ent.val)
 	}
+}
+
+// completeSVG says whether Graphviz's SVG output is whole.
+func completeSVG(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("<?xml")) && bytes.HasSuffix(bytes.TrimSpace(b), []byte("</svg>"))
 }

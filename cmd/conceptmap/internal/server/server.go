@@ -428,7 +428,7 @@ var downloads = []download{
 	{"svg", "SVG", ".svg", "image/svg+xml", "map", svgOf},
 	{"png", "PNG", ".png", "image/png", "map", raster("png")},
 	{"pdf", "PDF", ".pdf", "application/pdf", "map", raster("pdf")},
-	{"dot", "DOT (Graphviz)", ".dot", "text/vnd.graphviz; charset=utf-8", "map", pure(render.DOT)},
+	{"dot", "DOT (Graphviz)", ".dot", "text/vnd.graphviz; charset=utf-8", "map", dotOf},
 	{"mermaid", "Mermaid", ".mmd", "text/plain; charset=utf-8", "export", pure(render.Mermaid)},
 	{"json", "JSON", ".json", "application/json", "export", pure(func(g *graph.Graph, v graph.View, _ render.Options) []byte { return render.JSON(g, v) })},
 	{"graphml", "GraphML", ".graphml", "application/graphml+xml", "export", pure(render.GraphML)},
@@ -438,6 +438,16 @@ var downloads = []download{
 // svgOf draws the SVG laid out in a render worker, as render.SVG would.
 func svgOf(ctx context.Context, s *Server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
 	return render.Renderer{Layouter: s.svg}.SVG(ctx, g, v, opt)
+}
+
+// dotOf writes the DOT of the map fitted with layouts made in a render
+// worker, as map --format dot does.
+func dotOf(ctx context.Context, s *Server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
+	opt, err := render.Renderer{Layouter: s.svg}.Fit(ctx, g, v, opt)
+	if err != nil {
+		return nil, err
+	}
+	return render.DOT(g, v, opt), nil
 }
 
 // raster draws a PNG or a PDF as map does, cached:
@@ -489,9 +499,9 @@ func (s *Server) make(ctx context.Context, vs url.Values, d download) ([]byte, s
 		return nil, "", badParams{paramError(err)}
 	}
 	// As map or export draws a selection, their other flags at their
-	// defaults: edge labels while there are few edges, and for map, the
-	// light theme and the dot layout.
-	opt := render.Options{Lang: req.lang, RankDir: req.rankdir, NoEdgeLabels: len(v.Edges) > render.EdgeLabelLimit}
+	// defaults: edge labels while there are few edges, fitted to the
+	// page, and for map, the light theme and the dot layout.
+	opt := render.Options{Lang: req.lang, RankDir: req.rankdir, NoEdgeLabels: len(v.Edges) > render.EdgeLabelLimit, Fit: true}
 	opt.Mark(m)
 	if d.cmd == "map" {
 		opt.Theme, opt.Layout = "light", "dot"
@@ -540,11 +550,11 @@ func (s *Server) parseView(vs url.Values) (viewRequest, error) {
 	}
 	req.rankdir = strings.ToUpper(vs.Get("rankdir"))
 	switch req.rankdir {
-	case "":
-		req.rankdir = "TB"
+	case "", "AUTO":
+		req.rankdir = "" // chosen to fit, as map's --rankdir auto
 	case "TB", "LR":
 	default:
-		return bad("rankdir must be TB or LR, not %q", vs.Get("rankdir"))
+		return bad("rankdir must be TB, LR or auto, not %q", vs.Get("rankdir"))
 	}
 	show := vs.Get("show")
 	if show == "" {

@@ -233,15 +233,23 @@ func TestServeMap(t *testing.T) {
 		}
 		checkSVG(t, r.body, c.ID)
 	}
-	// The same view, spelled differently, is drawn once.
+	// The same view, spelled differently, is laid out once (fitting it
+	// to its page lays out a few candidates): the second and third
+	// spellings find every layout in the cache.
 	before := s.svg.snapshot()
-	for _, q := range []string{"focus=GRPO", "focus=grpo&show=focus&depth=1", "focus=" + url.QueryEscape("组相对策略优化")} {
+	var first renderStats
+	for i, q := range []string{"focus=GRPO", "focus=grpo&show=focus&depth=1", "focus=" + url.QueryEscape("组相对策略优化")} {
 		if r := get(t, hs.URL+"/api/map?"+q+"&lang=en"); r.status != 200 {
 			t.Fatalf("map %s: %d %s", q, r.status, r.body)
 		}
+		if i == 0 {
+			first = s.svg.snapshot()
+		}
 	}
-	if after := s.svg.snapshot(); after.Layouts-before.Layouts != 1 || after.Hits-before.Hits != 2 {
-		t.Errorf("three spellings of one view: %d layouts and %d cache hits, want 1 and 2", after.Layouts-before.Layouts, after.Hits-before.Hits)
+	n := first.Layouts - before.Layouts
+	if after := s.svg.snapshot(); n < 1 || after.Layouts != first.Layouts || after.Hits-first.Hits < 2*n {
+		t.Errorf("three spellings of one view: %d layouts for the first, then %d layouts and %d cache hits, want n > 0, then 0 and at least 2n",
+			n, after.Layouts-first.Layouts, after.Hits-first.Hits)
 	}
 }
 
@@ -318,7 +326,7 @@ func TestServeBadRequests(t *testing.T) {
 		{"/api/map?focus=grpo&depth=6", 400, "depth must be"},
 		{"/api/map?focus=grpo&depth=two", 400, `not "two"`},
 		{"/api/map?focus=grpo&lang=fr", 400, `lang must be en, zh or both, not "fr"`},
-		{"/api/map?focus=grpo&rankdir=BT", 400, "rankdir must be TB or LR"},
+		{"/api/map?focus=grpo&rankdir=BT", 400, "rankdir must be TB, LR or auto"},
 		{"/api/map?show=maybe", 400, `show must be focus, plan or all, not "maybe"`},
 		{"/api/map?show=plan", 400, "show=plan needs the concepts to learn"},
 		{"/api/map?focus=nosuch", 400, `unknown concept "nosuch"`},
@@ -526,21 +534,28 @@ func TestRendererWorkers(t *testing.T) {
 
 // TestServeDownloadsInWorker checks that PNG and PDF downloads have their
 // maps laid out in a render worker, not in the server process, and that a
-// PNG and a PDF of one view share one layout.
+// PNG and a PDF of one view share their layouts.
 func TestServeDownloadsInWorker(t *testing.T) {
 	s, hs, _ := testServer(t, false)
 	for _, q := range []string{"show=focus&focus=moe&depth=2&lang=zh", "show=plan&targets=gqa&lang=both&rankdir=LR"} {
 		before := s.svg.snapshot()
+		var afterPNG renderStats
 		for _, f := range []string{"png", "pdf"} {
 			r := get(t, hs.URL+"/download?format="+f+"&"+q)
 			if r.status != 200 {
 				t.Fatalf("download %s of %s: %d %s", f, q, r.status, r.body)
 			}
+			if f == "png" {
+				afterPNG = s.svg.snapshot()
+			}
 		}
 		after := s.svg.snapshot()
-		if after.Layouts-before.Layouts != 1 || after.Drawings-before.Drawings != 2 || after.Hits-before.Hits != 1 {
-			t.Errorf("a PNG and a PDF of %s: %d layouts, %d drawings and %d cache hits, want 1, 2 and 1 (the PDF shares the PNG's layout)",
-				q, after.Layouts-before.Layouts, after.Drawings-before.Drawings, after.Hits-before.Hits)
+		// Fitting the map to its page lays out a few candidates; the PDF
+		// finds every layout it needs in the cache.
+		png := afterPNG.Layouts - before.Layouts
+		if png < 1 || after.Layouts != afterPNG.Layouts || after.Drawings-before.Drawings != 2 || after.Hits-afterPNG.Hits != png {
+			t.Errorf("a PNG and a PDF of %s: %d and %d layouts, %d drawings and %d cache hits for the PDF, want n > 0 and 0, 2 and n (the PDF shares the PNG's layouts)",
+				q, png, after.Layouts-afterPNG.Layouts, after.Drawings-before.Drawings, after.Hits-afterPNG.Hits)
 		}
 		if after.Workers < 1 {
 			t.Errorf("no render worker started")
