@@ -29,11 +29,26 @@ func TestLoadRefusesSpecialFiles(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A link to a regular file is read.
+	if err := os.WriteFile(filepath.Join(dir, "b.txt"), []byte("concepts:\n  - {id: b, name: B}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("b.txt", filepath.Join(dir, "link.yaml")); err != nil {
+		t.Fatal(err)
+	}
 	var l Loader
 	if err := l.AddFS(os.DirFS(dir), ".", "data"); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, filepath.Join("testdata", "errors", "fifo.txt"), loadErr(t, &l))
+	os.Remove(filepath.Join(dir, "pipe.yaml"))
+	var ok Loader
+	if err := ok.AddFS(os.DirFS(dir), ".", "data"); err != nil {
+		t.Fatal(err)
+	}
+	if g, err := ok.Load(); err != nil || g.Concept("b") == nil {
+		t.Errorf("the linked file is not read: %v", err)
+	}
 
 	var dev Loader
 	if err := dev.AddFS(os.DirFS("/dev"), "zero", "/dev/zero"); err != nil {

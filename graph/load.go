@@ -154,7 +154,7 @@ func (l *Loader) addFrom(fsys fs.FS, p, display, folder string) error {
 	}
 	limit := l.Options.maxFileSize()
 	if !st.Mode().IsRegular() {
-		l.files = append(l.files, file{name: display, err: sprintf("not a regular file but %s; data is read from regular files only: move it out of the data folder", fileKind(st.Mode()))})
+		l.files = append(l.files, file{name: display, err: sprintf("not a regular file but %s; data is read from regular files only: give a regular file, or move this one out of the data folder", fileKind(st.Mode()))})
 		return nil
 	}
 	if limit >= 0 && st.Size() > limit {
