@@ -24,15 +24,18 @@ import shlex
 import statistics
 import subprocess
 import sys
+import tempfile
 
 
 def run(argv, env):
+    errf = tempfile.TemporaryFile()
     pid = os.fork()
     if pid == 0:
         try:
             fd = os.open(os.devnull, os.O_RDWR)
             os.dup2(fd, 0)
             os.dup2(fd, 1)
+            os.dup2(errf.fileno(), 2)
             os.execvpe(argv[0], argv, env)
         except OSError as e:
             print(f"cputime.py: {argv[0]}: {e}", file=sys.stderr)
@@ -40,7 +43,10 @@ def run(argv, env):
     _, status, ru = os.wait4(pid, 0)
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
+        errf.seek(0)
+        sys.stderr.buffer.write(errf.read())
         sys.exit(f"cputime.py: {shlex.join(argv)} exited {code}")
+    errf.close()
     return ru.ru_utime + ru.ru_stime, ru.ru_maxrss * 1024
 
 

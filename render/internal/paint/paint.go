@@ -8,7 +8,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"regexp"
 	"strconv"
 	"strings"
@@ -42,8 +41,7 @@ func PNG(ctx context.Context, l *engine.Layout, f *fonts.Font, pg PNGPage) ([]by
 		return nil, err
 	}
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed} // zlib level 1: far faster for large images, files a little bigger
-	if err := enc.Encode(&buf, img); err != nil {
+	if err := writePNG(&buf, img); err != nil {
 		return nil, fmt.Errorf("render: encoding the PNG: %w", err)
 	}
 	return buf.Bytes(), nil
@@ -61,8 +59,9 @@ func drawPNG(ctx context.Context, l *engine.Layout, f *fonts.Font, cf *canvas.Fo
 		draw.Draw(img, img.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
 	}
 	err := safely("PNG", func() error {
-		r := rasterizer.FromImage(img, canvas.DPMM(pg.Scale/ptToMM), canvas.LinearColorSpace{})
-		d := &drawer{r: r, font: f, cf: cf, transparent: pg.Transparent}
+		res := canvas.DPMM(pg.Scale / ptToMM)
+		r := rasterizer.FromImage(img, res, canvas.LinearColorSpace{})
+		d := &drawer{r: r, font: f, cf: cf, transparent: pg.Transparent, strokes: newStroker(img, res)}
 		w, h := l.Size()
 		k := min(pg.W/w, pg.H/h)
 		d.setPlacement(l, k, (pg.W-w*k)/2, (pg.H-h*k)/2)
@@ -196,6 +195,7 @@ const ptToMM = 25.4 / 72
 // millimetres with y growing upwards.
 type drawer struct {
 	r           canvas.Renderer
+	strokes     *stroker // strokes lines on a PNG; nil: r does
 	font        *fonts.Font
 	cf          *canvas.Font
 	transparent bool
@@ -361,6 +361,15 @@ func (d *drawer) path(p *canvas.Path, st penState, filled bool) {
 				style.Dashes[i] = x / st.width
 			}
 		}
+	}
+	if d.strokes != nil && style.HasStroke() {
+		if style.HasFill() {
+			fill := style
+			fill.Stroke = canvas.Paint{}
+			d.r.RenderPath(p, fill, canvas.Identity)
+		}
+		d.strokes.stroke(p, style)
+		return
 	}
 	if !style.HasFill() && !style.HasStroke() {
 		return
