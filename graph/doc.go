@@ -84,10 +84,10 @@
 //
 // # Queries
 //
-// A loaded Graph keeps its concepts and relations in
-// github.com/dominikbraun/graph and builds, once, an index of its own that
-// every query runs over, so that a plan on a graph of 100,000 concepts
-// takes milliseconds. Every result is deterministic.
+// A loaded Graph keeps its concepts and relations in sorted slices and
+// builds, once, an index of int32 adjacency lists that every query runs
+// over, so that a plan on a graph of 100,000 concepts takes milliseconds.
+// Every result is deterministic.
 //
 // Select turns a Selection (a plan, a neighbourhood, a path, a category,
 // some relation types, some highlighted concepts) into the View to draw
