@@ -408,13 +408,7 @@ func (rs *records) checkEdges(g *Graph) ([]Edge, [][2]int32) {
 		case e.Relation == "":
 			rs.errorf(se.relPos, "relation from %q has no relation type; add relation: one of %s", e.From, strings.Join(g.relationIDs(), ", "))
 		case !ok:
-			msg := sprintf("unknown relation type %q", e.Relation)
-			if s := g.suggestRelation(e.Relation); s != "" {
-				msg += sprintf(" (did you mean %q?)", s)
-			} else {
-				msg += "; known types: " + strings.Join(g.relationIDs(), ", ")
-			}
-			rs.errorf(se.relPos, "%s", msg)
+			rs.errorf(se.relPos, "%s", g.unknownRelation(e.Relation))
 		}
 		from, okFrom := rs.resolveEnd(g, e.From, fromPos, "source", se.implicit)
 		to, okTo := rs.resolveEnd(g, e.To, toPos, "target", se.implicit)
@@ -519,6 +513,16 @@ func (g *Graph) relationByLabel(s string) string {
 		}
 	}
 	return ""
+}
+
+// unknownRelation says that the vocabulary has no relation type s, with
+// the nearest one or the list of them.
+func (g *Graph) unknownRelation(s string) string {
+	msg := sprintf("unknown relation type %q", s)
+	if near := g.suggestRelation(s); near != "" {
+		return msg + sprintf(" (did you mean %q?)", near)
+	}
+	return msg + "; known types: " + strings.Join(g.relationIDs(), ", ")
 }
 
 // suggestRelation finds the relation type nearest to s by id or label.

@@ -9,12 +9,7 @@ import (
 
 func loadFiles(t *testing.T, link string, paths ...string) (*Graph, error) {
 	t.Helper()
-	vocab, err := os.ReadFile("../data/relations.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	l := Loader{LinkRelation: link}
-	l.DefaultVocabulary("relations.yaml", vocab)
+	l := bundledVocabLoader(t, link)
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {

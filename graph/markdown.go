@@ -560,13 +560,7 @@ func (rs *records) noteEdges(g *Graph) {
 		case f.strict && f.key == "":
 			rs.errorf(f.pos, "the edge names no relation type; label it with one (%s)", strings.Join(g.relationIDs(), ", "))
 		case f.strict:
-			msg := sprintf("unknown relation type %q", f.key)
-			if s := g.suggestRelation(f.key); s != "" {
-				msg += sprintf(" (did you mean %q?)", s)
-			} else {
-				msg += "; known types: " + strings.Join(g.relationIDs(), ", ")
-			}
-			rs.errorf(f.pos, "%s", msg)
+			rs.errorf(f.pos, "%s", g.unknownRelation(f.key))
 		default:
 			if s := g.suggestRelation(f.key); s != "" && len(f.links) > 0 {
 				rs.errorf(f.pos, "unknown relation type %q (did you mean %q?)", f.key, s)

@@ -8,14 +8,21 @@ import (
 	"testing/fstest"
 )
 
-func loadVault(t *testing.T, link string) (*Graph, error) {
+// bundledVocabLoader is a Loader over the bundled vocabulary.
+func bundledVocabLoader(t *testing.T, link string) *Loader {
 	t.Helper()
 	vocab, err := os.ReadFile("../data/relations.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := Loader{LinkRelation: link}
+	l := &Loader{LinkRelation: link}
 	l.DefaultVocabulary("relations.yaml", vocab)
+	return l
+}
+
+func loadVault(t *testing.T, link string) (*Graph, error) {
+	t.Helper()
+	l := bundledVocabLoader(t, link)
 	if err := l.AddFS(os.DirFS("testdata/vault"), ".", "vault"); err != nil {
 		t.Fatal(err)
 	}
