@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// FuzzLoad feeds the loader arbitrary bytes as YAML, JSON or CSV, seeded
+// FuzzLoad feeds the loader arbitrary bytes as YAML, JSON, CSV, Markdown or GraphML, seeded
 // with the fixture and broken files. Whatever the input, it must not panic or hang, and it
 // returns either a graph or a *LoadError with positions, never both.
 func FuzzLoad(f *testing.F) {
@@ -48,14 +48,49 @@ func FuzzLoad(f *testing.F) {
 	} {
 		f.Add([]byte(s), uint8(2))
 	}
+	notes, _ := filepath.Glob("testdata/vault/*/*.md")
+	for _, s := range notes {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b, uint8(3))
+	}
+	for _, s := range []string{
+		"---\naliases: [A\n---\n",
+		"---\n",
+		"- requires:: [[A|b]] [[#x]] [[]] ![[c]]\n  - zh: \"\\u00\"\n",
+		"```\nrequires:: [[A]]\n",
+		"---\nrequires: [[A]]\npart_of: [\"[[B]] why\", [[C]]]\n---\n# T #\n",
+	} {
+		f.Add([]byte(s), uint8(3))
+	}
+	graphml, _ := filepath.Glob("testdata/graphml/*.graphml")
+	for _, s := range graphml {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b, uint8(4))
+	}
+	for _, s := range []string{
+		"<graphml><graph><node id=\"a\"><graph><node id=\"a\"/></graph></node><edge source=\"a\" target=\"a\"/></graph></graphml>",
+		"<graphml><key id=\"k\" for=\"node\" attr.name=\"label\"><default>x</default></key><graph><node id=\"1\"/><node id=\"2\"/></graph></graphml>",
+		"<graphml><graph><node",
+	} {
+		f.Add([]byte(s), uint8(4))
+	}
 	vocab, err := os.ReadFile("../data/relations.yaml")
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
 		var l Loader
+		if format%5 >= 3 { // notes and GraphML take the vocabulary's related_to for untyped links
+			l.LinkRelation = "related_to"
+		}
 		l.DefaultVocabulary("vocab.yaml", vocab)
-		l.AddFile("fuzz"+[]string{".yaml", ".json", ".csv"}[format%3], data)
+		l.AddFile("fuzz"+[]string{".yaml", ".json", ".csv", ".md", ".graphml"}[format%5], data)
 		g, err := l.Load()
 		if (g == nil) == (err == nil) {
 			t.Fatalf("graph %v with error %v", g != nil, err)

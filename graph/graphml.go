@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -121,6 +122,10 @@ type gmlKey struct {
 	name, domain, yfiles, def string
 }
 
+// gmlAttrs are the attributes that nodes and edges are read for.
+var gmlAttrs = []string{"name_en", "name_zh", "label", "name", "category", "summary_en", "summary_zh",
+	"description", "analogy_en", "analogy_zh", "aliases", "relation", "edgelabel", "why_en", "why_zh"}
+
 // generatedID matches node ids that tools make up: n0, 12, n0::n3.
 var generatedID = regexp.MustCompile(`^(n?\d+)(::n?\d+)*$`)
 
@@ -139,17 +144,26 @@ func (rs *records) readGraphML(name string, data []byte) {
 		rs.errorf(Pos{File: name, Line: 1, Col: 1}, "this is not GraphML: it has no <graphml> element")
 		return
 	}
-	keys := map[string]gmlKey{}
+	keyDefs := map[string]gmlKey{}
 	for _, k := range doc.kids {
 		if k.name == "key" {
 			def := ""
 			if d := k.child("default"); d != nil {
 				def = strings.TrimSpace(d.text.String())
 			}
-			keys[k.attr["id"]] = gmlKey{name: normKey(k.attr["attr.name"]), domain: k.attr["for"], yfiles: k.attr["yfiles.type"], def: def}
+			keyDefs[k.attr["id"]] = gmlKey{name: normKey(k.attr["attr.name"]), domain: k.attr["for"], yfiles: k.attr["yfiles.type"], def: def}
 		}
 	}
-	g := gmlGraph{rs: rs, file: name, keys: keys, ids: map[string]string{}}
+	g := gmlGraph{rs: rs, file: name, keys: keyDefs, ids: map[string]string{}, defaults: map[string][]gmlKey{}}
+	for _, id := range keys(keyDefs) {
+		if k := keyDefs[id]; k.def != "" && slices.Contains(gmlAttrs, k.name) {
+			for _, kind := range []string{"node", "edge"} {
+				if k.domain == kind || k.domain == "all" {
+					g.defaults[kind] = append(g.defaults[kind], k)
+				}
+			}
+		}
+	}
 	for _, k := range doc.kids {
 		if k.name == "graph" {
 			g.graph(k, "")
@@ -172,16 +186,16 @@ type gmlGraph struct {
 	keys  map[string]gmlKey
 	ids   map[string]string // node id → concept id
 	edges []*xmlNode
+	// defaults are the keys with a default value, by domain, in id order.
+	defaults map[string][]gmlKey
 }
 
 // values returns the data of a node or edge by attribute name, with the
 // label of its yEd graphics under "graphics", and the keys' defaults.
 func (g *gmlGraph) values(n *xmlNode, kind, graphics, label string) map[string]gmlValue {
 	out := map[string]gmlValue{}
-	for _, id := range keys(g.keys) {
-		if k := g.keys[id]; k.def != "" && k.name != "" && (k.domain == kind || k.domain == "all") {
-			out[k.name] = gmlValue{k.def, n.pos}
-		}
+	for _, k := range g.defaults[kind] {
+		out[k.name] = gmlValue{k.def, n.pos}
 	}
 	for _, d := range n.kids {
 		if d.name != "data" {
