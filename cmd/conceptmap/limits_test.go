@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/dataset"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/server/servertest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,7 +73,7 @@ func TestServeStatusBounded(t *testing.T) {
 	}
 	_, hs, _ := testServer(t, true, dir)
 	var g struct{ Error string }
-	json.Unmarshal(get(t, hs.URL+"/api/graph").body, &g)
+	json.Unmarshal(servertest.Get(t, hs.URL+"/api/graph").Body, &g)
 	if !strings.Contains(g.Error, dir+"/x.yaml: 180 more problems not shown") || len(g.Error) > 40_000 {
 		t.Errorf("status error of %d bytes, ending %q", len(g.Error), g.Error[max(0, len(g.Error)-200):])
 	}

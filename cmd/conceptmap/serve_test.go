@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/server/servertest"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,31 +21,12 @@ import (
 	"github.com/conceptmap/conceptmap/render/worker"
 )
 
-// lockedBuffer is a buffer that several goroutines (a server, its render
-// workers' stderr copiers) may write to.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // testServer starts conceptmap serve's handler on a test server, over the
 // bundled data or the given --data paths.
-func testServer(t *testing.T, watch bool, data ...string) (*server.Server, *httptest.Server, *lockedBuffer) {
+func testServer(t *testing.T, watch bool, data ...string) (*server.Server, *httptest.Server, *servertest.Buffer) {
 	t.Helper()
 	t.Setenv("CONCEPTMAP_LANG", "")
-	stderr := &lockedBuffer{}
+	stderr := &servertest.Buffer{}
 	e := &env{ctx: context.Background(), stdout: io.Discard, stderr: stderr}
 	s, err := server.New(serverConfig(e, &common{data: data, lang: "both"}, watch))
 	if err != nil {
@@ -66,26 +47,6 @@ func TestMain(m *testing.M) {
 		os.Exit(worker.Serve(os.Stdin, os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
-}
-
-type response struct {
-	status int
-	header http.Header
-	body   []byte
-}
-
-func get(t *testing.T, u string) response {
-	t.Helper()
-	r, err := http.Get(u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Body.Close()
-	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return response{r.StatusCode, r.Header, b}
 }
 
 // cli runs the command line in-process and returns what it writes.
@@ -128,16 +89,16 @@ func TestServeAnswersAsCLI(t *testing.T) {
 		{"plan", "分组查询注意力", "--known", "MHA", "--json"},
 	}
 	for i, c := range cases {
-		r := get(t, hs.URL+c.path)
-		if r.status != 200 {
-			t.Errorf("GET %s: %d %s", c.path, r.status, r.body)
+		r := servertest.Get(t, hs.URL+c.path)
+		if r.Status != 200 {
+			t.Errorf("GET %s: %d %s", c.path, r.Status, r.Body)
 			continue
 		}
 		var got, want any
-		json.Unmarshal(r.body, &got)
+		json.Unmarshal(r.Body, &got)
 		json.Unmarshal(cli(t, args[i]...), &want)
 		if !jsonEqual(got, want) {
-			t.Errorf("GET %s answers\n%s\nbut conceptmap %s prints\n%s", c.path, r.body, strings.Join(args[i], " "), cli(t, args[i]...))
+			t.Errorf("GET %s answers\n%s\nbut conceptmap %s prints\n%s", c.path, r.Body, strings.Join(args[i], " "), cli(t, args[i]...))
 		}
 	}
 }
@@ -179,30 +140,30 @@ func TestServeDownloadsAsCLI(t *testing.T) {
 			}
 		}
 		for _, v := range views {
-			r := get(t, hs.URL+"/download?format="+d.ID+"&"+v.query)
-			if r.status != 200 {
-				t.Errorf("download %s of %s: %d %s", d.ID, v.query, r.status, r.body)
+			r := servertest.Get(t, hs.URL+"/download?format="+d.ID+"&"+v.query)
+			if r.Status != 200 {
+				t.Errorf("download %s of %s: %d %s", d.ID, v.query, r.Status, r.Body)
 				continue
 			}
-			if got, want := r.header.Get("Content-Disposition"), `attachment; filename=`+v.name+d.Ext; got != want {
+			if got, want := r.Header.Get("Content-Disposition"), `attachment; filename=`+v.name+d.Ext; got != want {
 				t.Errorf("download %s of %s: Content-Disposition %q, want %q", d.ID, v.query, got, want)
 			}
-			if r.header.Get("Content-Type") != d.Mime {
-				t.Errorf("download %s: Content-Type %q, want %q", d.ID, r.header.Get("Content-Type"), d.Mime)
+			if r.Header.Get("Content-Type") != d.Mime {
+				t.Errorf("download %s: Content-Type %q, want %q", d.ID, r.Header.Get("Content-Type"), d.Mime)
 			}
 			if args == nil {
 				continue
 			}
 			want := cli(t, append(append([]string{}, args...), v.flags...)...)
-			if !bytes.Equal(r.body, want) {
-				t.Errorf("download %s of %s differs from conceptmap %s (%d bytes, want %d)", d.ID, v.query, strings.Join(append(args, v.flags...), " "), len(r.body), len(want))
+			if !bytes.Equal(r.Body, want) {
+				t.Errorf("download %s of %s differs from conceptmap %s (%d bytes, want %d)", d.ID, v.query, strings.Join(append(args, v.flags...), " "), len(r.Body), len(want))
 			}
 		}
 	}
 	// /api/map is the SVG download, shown in the page.
-	r := get(t, hs.URL+"/api/map?show=focus&focus=grpo&depth=2&lang=en")
-	if want := cli(t, "map", "--focus", "grpo", "--depth", "2", "--lang", "en"); !bytes.Equal(r.body, want) || r.header.Get("Content-Type") != "image/svg+xml" {
-		t.Errorf("/api/map differs from conceptmap map (%d bytes, want %d; %s)", len(r.body), len(want), r.header.Get("Content-Type"))
+	r := servertest.Get(t, hs.URL+"/api/map?show=focus&focus=grpo&depth=2&lang=en")
+	if want := cli(t, "map", "--focus", "grpo", "--depth", "2", "--lang", "en"); !bytes.Equal(r.Body, want) || r.Header.Get("Content-Type") != "image/svg+xml" {
+		t.Errorf("/api/map differs from conceptmap map (%d bytes, want %d; %s)", len(r.Body), len(want), r.Header.Get("Content-Type"))
 	}
 }
 
@@ -235,12 +196,12 @@ func TestServeWatchStartsBroken(t *testing.T) {
 		Error string
 		Model json.RawMessage
 	}
-	json.Unmarshal(get(t, hs.URL+"/api/graph").body, &g)
+	json.Unmarshal(servertest.Get(t, hs.URL+"/api/graph").Body, &g)
 	if !strings.Contains(g.Error, `x.yaml:3:5: unknown field "sumary"`) || string(g.Model) != "null" {
 		t.Errorf("/api/graph of broken data: error %q, model %s", g.Error, g.Model)
 	}
-	if r := get(t, hs.URL+"/api/map?show=all"); r.status != http.StatusServiceUnavailable {
-		t.Errorf("a map with no data: %d, want 503", r.status)
+	if r := servertest.Get(t, hs.URL+"/api/map?show=all"); r.Status != http.StatusServiceUnavailable {
+		t.Errorf("a map with no data: %d, want 503", r.Status)
 	}
 	// Without --watch, broken data is an error, as for every command.
 	var stderr bytes.Buffer
@@ -291,8 +252,8 @@ func TestServeRuns(t *testing.T) {
 	if got := <-opened; got != u {
 		t.Errorf("--open opened %q, want %q", got, u)
 	}
-	if r := get(t, u); r.status != 200 || !bytes.Contains(r.body, []byte("cm-search")) {
-		t.Errorf("GET %s: %d", u, r.status)
+	if r := servertest.Get(t, u); r.Status != 200 || !bytes.Contains(r.Body, []byte("cm-search")) {
+		t.Errorf("GET %s: %d", u, r.Status)
 	}
 	cancel()
 	select {

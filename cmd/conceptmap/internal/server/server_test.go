@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/server/servertest"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -26,9 +27,9 @@ import (
 
 // testServer starts the server's handler on a test server, over the
 // bundled data or the given data paths.
-func testServer(t *testing.T, watch bool, paths ...string) (*Server, *httptest.Server, *lockedBuffer) {
+func testServer(t *testing.T, watch bool, paths ...string) (*Server, *httptest.Server, *servertest.Buffer) {
 	t.Helper()
-	stderr := &lockedBuffer{}
+	stderr := &servertest.Buffer{}
 	s, err := New(Config{
 		Lang: graph.Both, Watch: watch, Data: "the test data", Stdout: io.Discard, Stderr: stderr,
 		Load:        func() (*graph.Graph, error) { return load(paths) },
@@ -90,45 +91,6 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// lockedBuffer is a buffer that several goroutines (a server, its render
-// workers' stderr copiers) may write to.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-type response struct {
-	status int
-	header http.Header
-	body   []byte
-}
-
-func get(t *testing.T, u string) response {
-	t.Helper()
-	r, err := http.Get(u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Body.Close()
-	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return response{r.StatusCode, r.Header, b}
-}
-
 func bundled(t testing.TB) *graph.Graph {
 	t.Helper()
 	g, err := graph.Load(data.FS)
@@ -140,17 +102,17 @@ func bundled(t testing.TB) *graph.Graph {
 
 func TestServePage(t *testing.T) {
 	_, hs, _ := testServer(t, false)
-	r := get(t, hs.URL+"/")
-	if r.status != 200 || r.header.Get("Content-Type") != "text/html; charset=utf-8" {
-		t.Fatalf("GET /: %d %s", r.status, r.header.Get("Content-Type"))
+	r := servertest.Get(t, hs.URL+"/")
+	if r.Status != 200 || r.Header.Get("Content-Type") != "text/html; charset=utf-8" {
+		t.Fatalf("GET /: %d %s", r.Status, r.Header.Get("Content-Type"))
 	}
 	for _, want := range []string{`id="cm-search"`, `http-equiv="Content-Security-Policy"`, `"mode":"server"`, `"id":"svg"`, `"id":"png"`} {
-		if !bytes.Contains(r.body, []byte(want)) {
+		if !bytes.Contains(r.Body, []byte(want)) {
 			t.Errorf("the page lacks %s", want)
 		}
 	}
 	for _, h := range []string{"X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy"} {
-		if r.header.Get(h) == "" {
+		if r.Header.Get(h) == "" {
 			t.Errorf("the page is served without %s", h)
 		}
 	}
@@ -166,8 +128,8 @@ func TestServePage(t *testing.T) {
 	}
 	// Nothing but the page and the API: no files from disk.
 	for _, p := range []string{"/index.html", "/data/relations.yaml", "/../go.mod", "/api", "/api/", "/assets/explorer.js"} {
-		if r := get(t, hs.URL+p); r.status != http.StatusNotFound {
-			t.Errorf("GET %s: %d, want 404", p, r.status)
+		if r := servertest.Get(t, hs.URL+p); r.Status != http.StatusNotFound {
+			t.Errorf("GET %s: %d, want 404", p, r.Status)
 		}
 	}
 	resp, err = http.Post(hs.URL+"/api/search?q=x", "text/plain", nil)
@@ -202,9 +164,9 @@ func TestServeGraphAndStatus(t *testing.T) {
 			Edges    []struct{ From, Relation, To string }
 		}
 	}
-	r := get(t, hs.URL+"/api/graph")
-	if err := json.Unmarshal(r.body, &out); err != nil || r.status != 200 {
-		t.Fatalf("GET /api/graph: %d %v", r.status, err)
+	r := servertest.Get(t, hs.URL+"/api/graph")
+	if err := json.Unmarshal(r.Body, &out); err != nil || r.Status != 200 {
+		t.Fatalf("GET /api/graph: %d %v", r.Status, err)
 	}
 	g := bundled(t)
 	if out.Version != 1 || out.Error != "" || len(out.Model.Concepts) != len(g.Concepts()) || len(out.Model.Edges) != len(g.Edges()) {
@@ -214,9 +176,9 @@ func TestServeGraphAndStatus(t *testing.T) {
 		Version int
 		Watch   bool
 	}
-	r = get(t, hs.URL+"/api/status")
-	if err := json.Unmarshal(r.body, &st); err != nil || st.Version != 1 || st.Watch {
-		t.Errorf("GET /api/status: %s (%v)", r.body, err)
+	r = servertest.Get(t, hs.URL+"/api/status")
+	if err := json.Unmarshal(r.Body, &st); err != nil || st.Version != 1 || st.Watch {
+		t.Errorf("GET /api/status: %s (%v)", r.Body, err)
 	}
 }
 
@@ -227,11 +189,11 @@ func TestServeMap(t *testing.T) {
 	g := bundled(t)
 	for i, c := range g.Concepts() {
 		lang := []string{"en", "zh", "both"}[i%3]
-		r := get(t, hs.URL+"/api/map?focus="+url.QueryEscape(c.ID)+"&lang="+lang)
-		if r.status != 200 {
-			t.Fatalf("map of %s: %d %s", c.ID, r.status, r.body)
+		r := servertest.Get(t, hs.URL+"/api/map?focus="+url.QueryEscape(c.ID)+"&lang="+lang)
+		if r.Status != 200 {
+			t.Fatalf("map of %s: %d %s", c.ID, r.Status, r.Body)
 		}
-		checkSVG(t, r.body, c.ID)
+		checkSVG(t, r.Body, c.ID)
 	}
 	// The same view, spelled differently, is laid out once (fitting it
 	// to its page lays out a few candidates): the second and third
@@ -239,8 +201,8 @@ func TestServeMap(t *testing.T) {
 	before := s.svg.snapshot()
 	var first renderStats
 	for i, q := range []string{"focus=GRPO", "focus=grpo&show=focus&depth=1", "focus=" + url.QueryEscape("组相对策略优化")} {
-		if r := get(t, hs.URL+"/api/map?"+q+"&lang=en"); r.status != 200 {
-			t.Fatalf("map %s: %d %s", q, r.status, r.body)
+		if r := servertest.Get(t, hs.URL+"/api/map?"+q+"&lang=en"); r.Status != 200 {
+			t.Fatalf("map %s: %d %s", q, r.Status, r.Body)
 		}
 		if i == 0 {
 			first = s.svg.snapshot()
@@ -339,11 +301,11 @@ func TestServeBadRequests(t *testing.T) {
 		{"/download?format=svg&focus=<script>", 400, `unknown concept "<script>"`},
 	}
 	for _, c := range cases {
-		r := get(t, hs.URL+c.path)
-		if r.status != c.status || !strings.Contains(string(r.body), c.msg) {
-			t.Errorf("GET %s: %d %q, want %d with %q", c.path, r.status, r.body, c.status, c.msg)
+		r := servertest.Get(t, hs.URL+c.path)
+		if r.Status != c.status || !strings.Contains(string(r.Body), c.msg) {
+			t.Errorf("GET %s: %d %q, want %d with %q", c.path, r.Status, r.Body, c.status, c.msg)
 		}
-		if ct := r.header.Get("Content-Type"); r.status == 400 && ct != "text/plain; charset=utf-8" {
+		if ct := r.Header.Get("Content-Type"); r.Status == 400 && ct != "text/plain; charset=utf-8" {
 			t.Errorf("GET %s: a 400 of type %q", c.path, ct)
 		}
 	}
@@ -353,9 +315,9 @@ func TestServeBadRequests(t *testing.T) {
 // page reads, in the maps, and in the HTML download.
 func TestServeEscaping(t *testing.T) {
 	_, hs, _ := testServer(t, false, "../../testdata/serve/hostile.yaml")
-	r := get(t, hs.URL+"/api/graph")
+	r := servertest.Get(t, hs.URL+"/api/graph")
 	for _, bad := range []string{"<img", "<script", "</script", "\u2028"} {
-		if bytes.Contains(r.body, []byte(bad)) {
+		if bytes.Contains(r.Body, []byte(bad)) {
 			t.Errorf("/api/graph holds %q unescaped", bad)
 		}
 	}
@@ -367,25 +329,25 @@ func TestServeEscaping(t *testing.T) {
 			}
 		}
 	}
-	json.Unmarshal(r.body, &out)
+	json.Unmarshal(r.Body, &out)
 	if len(out.Model.Concepts) != 2 || out.Model.Concepts[1].Name.En != "<img src=x onerror=alert(1)>" {
 		t.Errorf("/api/graph does not carry the names exactly: %+v", out.Model.Concepts)
 	}
 	for _, lang := range []string{"en", "zh", "both"} {
-		r := get(t, hs.URL+"/api/map?focus=xss&lang="+lang)
-		checkSVG(t, r.body, "xss")
-		if bytes.Contains(r.body, []byte("<img")) || bytes.Contains(r.body, []byte("<script")) {
+		r := servertest.Get(t, hs.URL+"/api/map?focus=xss&lang="+lang)
+		checkSVG(t, r.Body, "xss")
+		if bytes.Contains(r.Body, []byte("<img")) || bytes.Contains(r.Body, []byte("<script")) {
 			t.Errorf("the %s map holds markup unescaped", lang)
 		}
 	}
-	r = get(t, hs.URL+"/download?format=html&focus=xss")
-	if r.status != 200 {
-		t.Fatalf("html download: %d %s", r.status, r.body)
+	r = servertest.Get(t, hs.URL+"/download?format=html&focus=xss")
+	if r.Status != 200 {
+		t.Fatalf("html download: %d %s", r.Status, r.Body)
 	}
-	checkPageEscaped(t, r.body)
-	r = get(t, hs.URL+"/api/search?q="+url.QueryEscape("<img"))
-	if bytes.Contains(r.body, []byte("<img")) || !bytes.Contains(r.body, []byte(`"id":"xss"`)) {
-		t.Errorf("search for <img: %s", r.body)
+	checkPageEscaped(t, r.Body)
+	r = servertest.Get(t, hs.URL+"/api/search?q="+url.QueryEscape("<img"))
+	if bytes.Contains(r.Body, []byte("<img")) || !bytes.Contains(r.Body, []byte(`"id":"xss"`)) {
+		t.Errorf("search for <img: %s", r.Body)
 	}
 }
 
@@ -420,7 +382,7 @@ func TestServeWatch(t *testing.T) {
 			Version int
 			Error   string
 		}
-		json.Unmarshal(get(t, hs.URL+"/api/status").body, &st)
+		json.Unmarshal(servertest.Get(t, hs.URL+"/api/status").Body, &st)
 		return st.Version, st.Error
 	}
 	waitFor := func(what string, ok func() bool) {
@@ -442,11 +404,11 @@ func TestServeWatch(t *testing.T) {
 	if want := file + `:7:34: unknown concept "zeta"`; !strings.Contains(e, want) {
 		t.Errorf("status error %q lacks %q", e, want)
 	}
-	if r := get(t, hs.URL+"/api/map?focus=b"); r.status != 200 {
-		t.Errorf("the last good graph is not served: %d %s", r.status, r.body)
+	if r := servertest.Get(t, hs.URL+"/api/map?focus=b"); r.Status != 200 {
+		t.Errorf("the last good graph is not served: %d %s", r.Status, r.Body)
 	}
 	var g struct{ Error string }
-	json.Unmarshal(get(t, hs.URL+"/api/graph").body, &g)
+	json.Unmarshal(servertest.Get(t, hs.URL+"/api/graph").Body, &g)
 	if g.Error != e {
 		t.Errorf("/api/graph error %q, want %q", g.Error, e)
 	}
@@ -456,8 +418,8 @@ func TestServeWatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor("the reload", func() bool { v, e := status(); return e == "" && v >= 3 })
-	if r := get(t, hs.URL+"/api/plan?targets=c"); !bytes.Contains(r.body, []byte(`"id":"a"`)) {
-		t.Errorf("the new concept is not served: %s", r.body)
+	if r := servertest.Get(t, hs.URL+"/api/plan?targets=c"); !bytes.Contains(r.Body, []byte(`"id":"a"`)) {
+		t.Errorf("the new concept is not served: %s", r.Body)
 	}
 	if !strings.Contains(stderr.String(), "reloaded the data: 3 concepts, 2 relations") {
 		t.Errorf("stderr does not tell of the reload:\n%s", stderr)
@@ -541,9 +503,9 @@ func TestServeDownloadsInWorker(t *testing.T) {
 		before := s.svg.snapshot()
 		var afterPNG renderStats
 		for _, f := range []string{"png", "pdf"} {
-			r := get(t, hs.URL+"/download?format="+f+"&"+q)
-			if r.status != 200 {
-				t.Fatalf("download %s of %s: %d %s", f, q, r.status, r.body)
+			r := servertest.Get(t, hs.URL+"/download?format="+f+"&"+q)
+			if r.Status != 200 {
+				t.Fatalf("download %s of %s: %d %s", f, q, r.Status, r.Body)
 			}
 			if f == "png" {
 				afterPNG = s.svg.snapshot()
