@@ -129,3 +129,133 @@ func TestPlanWaits(t *testing.T) {
 		t.Errorf("just-in-time order: mean wait %.2f against plain %.2f, total max %d against %d, %d of %d plans worse", jitMean, plainMean, jitMax, plainMax, worse, plans)
 	}
 }
+
+// sink computes each move's change of the total wait from what the move
+// passes; sinkSlow, below, recomputes the waits of every concept the move
+// can touch. They give the same orders.
+func TestSinkExact(t *testing.T) {
+	moves := 0
+	for seed := range uint64(20) {
+		g := generateWith(t, 300, 3, seed, seed%2 == 0)
+		r := rand.New(rand.NewPCG(seed, 4))
+		cs := g.Concepts()
+		for range 5 {
+			c := cs[len(cs)/2+r.IntN(len(cs)/2)]
+			var set []int32
+			isTarget := make([]bool, len(cs))
+			isTarget[g.byID[c.ID]] = true
+			for _, s := range g.Plan([]*Concept{c}, nil).Steps {
+				set = append(set, g.byID[s.Concept.ID])
+			}
+			o := g.newOrderer(set, isTarget)
+			// Start from the plain order, which leaves much to improve.
+			local := map[int32]int32{}
+			for l, v := range set {
+				local[v] = int32(l)
+			}
+			var a []int32
+			for _, v := range plainOrder(g, set, isTarget) {
+				a = append(a, local[v])
+			}
+			b := slices.Clone(a)
+			o.sink(a)
+			o.sinkSlow(b)
+			if !slices.Equal(a, b) {
+				t.Fatalf("seed %d, plan of %s: sink %v, sinkSlow %v", seed, c.ID, a, b)
+			}
+			for i := range a {
+				if a[i] != local[plainOrder(g, set, isTarget)[i]] {
+					moves++
+					break
+				}
+			}
+		}
+	}
+	if moves == 0 {
+		t.Error("sink moved nothing in any plan")
+	}
+}
+
+func (o *orderer) sinkSlow(order []int32) {
+	pos := make([]int32, o.k)
+	for i, l := range order {
+		pos[l] = int32(i)
+	}
+	firstUser := func(l int32, at func(int32) int32) int32 {
+		f := int32(-1)
+		for _, u := range o.post[l] {
+			if p := at(u); f < 0 || p < f {
+				f = p
+			}
+		}
+		return f
+	}
+	wait := func(l int32, at func(int32) int32) int32 {
+		if f := firstUser(l, at); f >= 0 {
+			return f - at(l)
+		}
+		return 0
+	}
+	var touched []int32
+	seen := make([]int32, o.k) // stamp of the last move that touched a concept
+	stamp := int32(0)
+	for range sinkPasses {
+		moved := false
+		for i := int32(o.k) - 2; i >= 0; i-- {
+			x := order[i]
+			j := firstUser(x, func(u int32) int32 { return pos[u] })
+			if j < 0 || j-i < 2 || j-i > sinkWindow {
+				continue
+			}
+			if !o.target[x] && slices.ContainsFunc(order[i+1:j], func(y int32) bool { return o.target[y] }) {
+				continue
+			}
+			// The concepts whose waits the move can change: x, those it
+			// passes, and what either needs.
+			stamp++
+			touched = touched[:0]
+			touch := func(l int32) {
+				if seen[l] != stamp {
+					seen[l] = stamp
+					touched = append(touched, l)
+				}
+			}
+			touch(x)
+			for _, p := range o.pre[x] {
+				touch(p)
+			}
+			for q := i + 1; q < j; q++ {
+				touch(order[q])
+				for _, p := range o.pre[order[q]] {
+					touch(p)
+				}
+			}
+			after := func(u int32) int32 {
+				switch p := pos[u]; {
+				case u == x:
+					return j - 1
+				case p > i && p < j:
+					return p - 1
+				default:
+					return p
+				}
+			}
+			delta := int32(0)
+			for _, l := range touched {
+				delta += wait(l, after) - wait(l, func(u int32) int32 { return pos[u] })
+			}
+			if delta >= 0 {
+				continue
+			}
+			copy(order[i:j-1], order[i+1:j])
+			order[j-1] = x
+			for q := i; q < j; q++ {
+				pos[order[q]] = q
+			}
+			moved = true
+		}
+		if !moved {
+			return
+		}
+	}
+}

@@ -154,20 +154,22 @@ const cmCore = (function () {
   // in time for its first user. It builds the order from the end with a
   // stack, placing what the last placed concept needs, smallest block
   // nearest; three runs, each with the blocks the one before measured,
-  // and the one with the least total wait (then longest wait) wins.
+  // and the one with the least total wait (then longest wait) wins; then
+  // sink moves single concepts closer to their first users.
   function learningOrder(ix, set, isTarget) {
     const k = set.length;
     if (k <= 1) return set.slice();
     const local = new Map();
     set.forEach((v, l) => local.set(v, l));
-    const pre = [], users = new Array(k).fill(0), target = [], rank = [];
+    const pre = [], post = [], users = new Array(k).fill(0), target = [], rank = [];
+    for (let l = 0; l < k; l++) post.push([]);
     set.forEach((v, l) => {
       target.push(isTarget[v]);
       rank.push(ix.rank[v]);
       const ps = [];
       for (const e of ix.before[v]) {
         const lu = local.get(order(ix, e)[0]);
-        if (lu !== undefined) { ps.push(lu); users[lu]++; }
+        if (lu !== undefined) { ps.push(lu); post[lu].push(l); users[lu]++; }
       }
       pre.push(ps);
     });
@@ -244,7 +246,59 @@ const cmCore = (function () {
       }
       est = blocks;
     }
+    sink(best, pre, post, target);
     return best.map((l) => set[l]);
+  }
+
+  const sinkPasses = 3, sinkWindow = 40;
+
+  // sink is graph's sink: it moves single concepts later, to just before
+  // their first user, wherever that lowers the total wait.
+  function sink(ord, pre, post, target) {
+    const k = ord.length, pos = new Array(k);
+    ord.forEach((l, i) => { pos[l] = i; });
+    const firstUser = (l) => {
+      let f = -1;
+      for (const u of post[l]) if (f < 0 || pos[u] < f) f = pos[u];
+      return f;
+    };
+    const fu = [];
+    for (let l = 0; l < k; l++) fu.push(firstUser(l));
+    for (let pass = 0; pass < sinkPasses; pass++) {
+      let moved = false;
+      for (let i = k - 2; i >= 0; i--) {
+        const x = ord[i], j = fu[x];
+        if (j < 0 || j - i < 2 || j - i > sinkWindow) continue;
+        if (!target[x] && ord.slice(i + 1, j).some((y) => target[y])) continue; // the targets come last
+        let delta = 1 - (j - i);
+        for (let q = i + 1; q < j; q++) {
+          const y = ord[q];
+          if (fu[y] >= j) delta++;
+          for (const p of pre[y]) if (pos[p] < i && fu[p] === q) delta--;
+        }
+        for (const p of pre[x]) {
+          if (fu[p] !== i) continue;
+          let next = j - 1;
+          for (const u of post[p]) {
+            if (u === x) continue;
+            let q = pos[u];
+            if (q > i && q < j) q--;
+            next = Math.min(next, q);
+          }
+          delta += next - i;
+        }
+        if (delta >= 0) continue;
+        for (let q = i + 1; q < j; q++) {
+          for (const p of pre[ord[q]]) if (fu[p] === q) fu[p] = q - 1;
+        }
+        ord.copyWithin(i, i + 1, j);
+        ord[j - 1] = x;
+        for (let q = i; q < j; q++) pos[ord[q]] = q;
+        for (const p of pre[x]) if (fu[p] === i) fu[p] = firstUser(p);
+        moved = true;
+      }
+      if (!moved) return;
+    }
   }
 
   function edgeOut(ix, i) {
