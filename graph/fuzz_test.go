@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -45,6 +46,12 @@ func FuzzLoad(f *testing.F) {
 		"id,name_en,name_zh\na,A,甲\n",
 		"from,relation,to\na,\"b\"x,c\n",
 		"\xef\xbb\xbfid\n\n\n",
+		"from,relation,to,why\n'=a,is improved by,''+b,\"-x\"\n",
+		"from\trelation\tto\na\t被改进为\tb\n",
+		"from,relation,to\n\xd1\xad\xbb\xb7,\xb1\xbb\xb8\xc4\xbd\xf8\xce\xaa,LSTM\n",
+		"\xff\xfef\x00r\x00o\x00m\x00,\x00t\x00o\x00\n\x00",
+		"\xfe\xff\x00f\x00r\x00o\x00m",
+		"from,relation,to\nArithmetic,requires,Arithmetik\n",
 	} {
 		f.Add([]byte(s), uint8(2))
 	}
@@ -80,6 +87,13 @@ func FuzzLoad(f *testing.F) {
 	} {
 		f.Add([]byte(s), uint8(4))
 	}
+	for _, s := range []string{
+		"\xef\xbb\xbfconcepts: [{id: a, name: A}]",
+		"concepts:\n  - id: \"a\\u202e\"\n    name: \"\\x1b[2J\"\n",
+		"a: \"x\n  [[[\"\nb: |\n  {{{\n- - - [ { ",
+	} {
+		f.Add([]byte(s), uint8(0))
+	}
 	vocab, err := os.ReadFile("../data/relations.yaml")
 	if err != nil {
 		f.Fatal(err)
@@ -98,6 +112,9 @@ func FuzzLoad(f *testing.F) {
 		var le *LoadError
 		if err != nil && (!errors.As(err, &le) || len(le.Diags) == 0) {
 			t.Fatalf("error without diagnostics: %v", err)
+		}
+		if err != nil && strings.ContainsAny(err.Error(), "\x1b\x07\u009b\u202e") {
+			t.Fatalf("the report carries raw control characters: %q", err.Error())
 		}
 		if g != nil {
 			for _, c := range g.Concepts() {
