@@ -12,7 +12,6 @@ import (
 
 	"github.com/conceptmap/conceptmap/data"
 	"github.com/conceptmap/conceptmap/graph"
-	"github.com/conceptmap/conceptmap/render"
 	"github.com/conceptmap/conceptmap/render/web"
 )
 
@@ -74,10 +73,18 @@ type plan struct {
 }
 
 type step struct {
-	ID         string            `json:"id"`
-	Target     bool              `json:"target,omitempty"`
-	Background bool              `json:"background,omitempty"`
-	Because    []render.EdgeJSON `json:"because"`
+	ID         string `json:"id"`
+	Target     bool   `json:"target,omitempty"`
+	Background bool   `json:"background,omitempty"`
+	Because    []edge `json:"because"`
+}
+
+// edge is a relation of a "because" chain, as the script gives it.
+type edge struct {
+	From     string     `json:"from"`
+	Relation string     `json:"relation"`
+	To       string     `json:"to"`
+	Why      graph.Text `json:"why"`
 }
 
 type match struct {
@@ -121,9 +128,9 @@ func goAnswer(t *testing.T, g *graph.Graph, q query) any {
 	steps := func(ss []graph.Step) []step {
 		out := []step{}
 		for _, s := range ss {
-			st := step{ID: s.Concept.ID, Target: s.Target, Background: s.Background, Because: []render.EdgeJSON{}}
+			st := step{ID: s.Concept.ID, Target: s.Target, Background: s.Background, Because: []edge{}}
 			for _, e := range s.Because {
-				st.Because = append(st.Because, render.EdgeJSON{From: e.From, Relation: e.Relation, To: e.To, Why: e.Why})
+				st.Because = append(st.Because, edge{From: e.From, Relation: e.Relation, To: e.To, Why: e.Why})
 			}
 			out = append(out, st)
 		}
