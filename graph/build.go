@@ -520,9 +520,42 @@ func (g *Graph) relationByLabel(s string) string {
 func (g *Graph) unknownRelation(s string) string {
 	msg := sprintf("unknown relation type %q", s)
 	if near := g.suggestRelation(s); near != "" {
-		return msg + sprintf(" (did you mean %q?)", near)
+		return msg + sprintf(" (did you mean %q? %s)", near, g.relationRule(g.Relation(near)))
 	}
-	return msg + "; known types: " + strings.Join(g.relationIDs(), ", ")
+	rules := make([]string, len(g.relations))
+	for i, r := range g.relations {
+		rules[i] = g.relationRule(r)
+	}
+	return msg + "; known types: " + strings.Join(rules, "; ")
+}
+
+func (g *Graph) relationRule(r *RelationType) string { return r.ID + ": " + r.Rule() }
+
+// Rule says in a few words which end of a relation of this type is
+// learned first and what it is to the other end: "its target first, a
+// prerequisite".
+func (r *RelationType) Rule() string {
+	rule := ""
+	switch {
+	case r.First == FirstNone:
+		return rule + "no learning order"
+	case r.First == FirstTarget:
+		rule += "its target first"
+	default:
+		rule += "its source first"
+	}
+	switch r.Role {
+	case RoleNone:
+		return rule + ", pulling nothing into plans"
+	case RoleBackground:
+		rule += ", as background"
+	default:
+		rule += ", a prerequisite"
+	}
+	if r.Reach > 0 {
+		rule += sprintf(" up to %d link(s) from a plan's targets", r.Reach)
+	}
+	return rule
 }
 
 // suggestRelation finds the relation type nearest to s by id or label.

@@ -28,6 +28,8 @@ type Stats struct {
 	Leaves      []*Concept // need something first, and lead to nothing
 	Isolated    []*Concept // take part in no learning-order relation
 	LongestPath int        // concepts on the longest prerequisite chain
+	// LongestChain is that chain, from what is learned first.
+	LongestChain []*Concept
 }
 
 // Stats counts concepts and relations, and finds the most connected
@@ -64,26 +66,62 @@ func (g *Graph) Stats(top int) Stats {
 	if top >= 0 && len(s.Connected) > top {
 		s.Connected = s.Connected[:top]
 	}
-	s.LongestPath = g.longestChain()
+	s.LongestChain = g.longestChain()
+	s.LongestPath = len(s.LongestChain)
 	return s
 }
 
-// longestChain counts the concepts on the longest chain of prerequisites.
-func (g *Graph) longestChain() int {
-	all := make([]int32, len(g.concepts))
-	for i := range all {
-		all[i] = int32(i)
+// longestChain returns the longest chain of prerequisites, from what is
+// learned first: a concept, one it must be learned before, and so on. Of
+// chains equally long it gives the one whose last concept, then each one
+// before, comes first by rank.
+func (g *Graph) longestChain() []*Concept {
+	n := len(g.concepts)
+	// A topological order, by Kahn's algorithm over every ordering edge.
+	pending := make([]int32, n)
+	for v := range n {
+		pending[v] = int32(len(g.before[v]))
 	}
-	depth := make([]int, len(g.concepts))
-	best := 0
-	for _, v := range g.learningOrder(all, make([]bool, len(g.concepts))) {
-		d := 1
-		for _, e := range g.before[v] {
-			u, _, _ := g.order(e)
-			d = max(d, depth[u]+1)
+	var order []int32
+	for v := range n {
+		if pending[v] == 0 {
+			order = append(order, int32(v))
 		}
-		depth[v] = d
-		best = max(best, d)
 	}
-	return best
+	for h := 0; h < len(order); h++ {
+		for _, e := range g.after[order[h]] {
+			if _, w, _ := g.order(e); pending[w] > 0 {
+				if pending[w]--; pending[w] == 0 {
+					order = append(order, w)
+				}
+			}
+		}
+	}
+	depth := make([]int32, n)
+	prev := make([]int32, n)
+	best := int32(-1)
+	better := func(a, b int32) bool { // a's chain beats b's
+		return depth[a] > depth[b] || depth[a] == depth[b] && g.rank[a] < g.rank[b]
+	}
+	for _, v := range order {
+		depth[v], prev[v] = 1, -1
+		for _, e := range g.before[v] {
+			if g.role[e] != RolePrerequisite {
+				continue
+			}
+			u, _, _ := g.order(e)
+			if depth[u]+1 > depth[v] || depth[u]+1 == depth[v] && prev[v] >= 0 && g.rank[u] < g.rank[prev[v]] {
+				depth[v], prev[v] = depth[u]+1, u
+			}
+		}
+		if best < 0 || better(v, best) {
+			best = v
+		}
+	}
+	var chain []*Concept
+	for v := best; v >= 0; v = prev[v] {
+		chain = append(chain, g.concepts[v])
+	}
+	slices.Reverse(chain)
+	return chain
 }

@@ -188,6 +188,8 @@ type Stats struct {
 	Leaves        []string `json:"leaves"`
 	Isolated      []string `json:"isolated"`
 	LongestChain  int      `json:"longest_chain"`
+	// LongestChainIDs is that chain, from what is learned first.
+	LongestChainIDs []string `json:"longest_chain_concepts"`
 }
 
 func counts(cs []graph.Count) []Count {
@@ -204,7 +206,7 @@ func NewStats(s graph.Stats) Stats {
 		Concepts: s.Concepts, Relations: s.Relations,
 		Categories: counts(s.Categories), RelationTypes: counts(s.Types),
 		Roots: ids(s.Roots), Leaves: ids(s.Leaves), Isolated: ids(s.Isolated),
-		LongestChain: s.LongestPath, MostConnected: []Degree{},
+		LongestChain: s.LongestPath, LongestChainIDs: ids(s.LongestChain), MostConnected: []Degree{},
 	}
 	for _, d := range s.Connected {
 		o.MostConnected = append(o.MostConnected, Degree{d.Concept.ID, d.Degree})

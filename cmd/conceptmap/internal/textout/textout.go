@@ -274,7 +274,14 @@ func (w *Writer) Stats(s graph.Stats) {
 	w.line("%s, %s, %s, %s",
 		graph.Plural(s.Concepts, "concept"), graph.Plural(s.Relations, "relation"),
 		graph.Plural(len(w.g.Relations()), "relation type"), graph.Plural(len(w.g.Categories()), "category"))
+	var chain []string
+	for _, c := range s.LongestChain {
+		chain = append(chain, w.name(c))
+	}
 	w.line("Longest chain of prerequisites: %s", graph.Plural(s.LongestPath, "concept"))
+	if len(chain) > 1 {
+		w.line("  %s", strings.Join(chain, " → "))
+	}
 	w.line("")
 	w.line("Concepts per category:")
 	for _, c := range s.Categories {
@@ -283,7 +290,12 @@ func (w *Writer) Stats(s graph.Stats) {
 	w.line("")
 	w.line("Relations per type:")
 	for _, c := range s.Types {
-		w.line("  %4d  %s (%s)", c.Count, c.ID, w.g.Relation(c.ID).Label.In(textLang(w.lang)))
+		label := w.g.Relation(c.ID).Label.In(textLang(w.lang))
+		if label == c.ID || label == "" {
+			w.line("  %4d  %s", c.Count, c.ID)
+		} else {
+			w.line("  %4d  %s (%s)", c.Count, label, c.ID)
+		}
 	}
 	w.line("")
 	w.line("Most connected:")
@@ -302,6 +314,20 @@ func (w *Writer) Stats(s graph.Stats) {
 	if len(s.Isolated) > 0 {
 		list("Outside the learning order", s.Isolated)
 	}
+}
+
+// Relations lists the relation vocabulary, each type read as "A label B"
+// with its learning rule.
+func (w *Writer) Relations(rs []*graph.RelationType) {
+	w.line("Relation types: how \"A relation B\" reads, and which end a learner meets first")
+	for _, r := range rs {
+		w.line("")
+		w.line("  %s: A %s B (B %s A)", r.ID, r.Label.In(textLang(w.lang)), r.Inverse.In(textLang(w.lang)))
+		w.line("    %s", strings.NewReplacer("its target", "B", "its source", "A").Replace(r.Rule()))
+	}
+	w.line("")
+	w.line("A prerequisite is taught by every plan that needs it; background is listed apart,")
+	w.line("under \"Background (optional)\"; a reach limits how far from a plan's targets a type pulls.")
 }
 
 // StepCaption says which step a frame shows and why it is in the plan.
