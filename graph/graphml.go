@@ -124,7 +124,7 @@ type gmlKey struct {
 
 // gmlAttrs are the attributes that nodes and edges are read for.
 var gmlAttrs = []string{"name_en", "name_zh", "label", "name", "category", "summary_en", "summary_zh",
-	"description", "analogy_en", "analogy_zh", "aliases", "relation", "edgelabel", "why_en", "why_zh"}
+	"description", "analogy_en", "analogy_zh", "aliases", "relation", "edgelabel", "why_en", "why_zh", "role", "reach"}
 
 // generatedID matches node ids that tools make up: n0, 12, n0::n3.
 var generatedID = regexp.MustCompile(`^(n?\d+)(::n?\d+)*$`)
@@ -315,6 +315,7 @@ func (g *gmlGraph) edge(n *xmlNode) {
 	}
 	g.rs.notes.fields = append(g.rs.notes.fields, noteField{
 		from: ends[0], key: rel.s, pos: rel.pos, strict: true,
-		links: []noteLink{{target: ends[1], pos: n.pos, why: why}},
+		links: []noteLink{{target: ends[1], pos: n.pos, why: why,
+			role: Role(vs["role"].s), rolePos: vs["role"].pos, reach: vs["reach"].s, reachAt: vs["reach"].pos}},
 	})
 }

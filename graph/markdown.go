@@ -58,6 +58,10 @@ type noteLink struct {
 	target string // the note it leads to: the file name, without #heading or |text
 	pos    Pos
 	why    Text
+	// role and reach override the relation type's, as written.
+	role             Role
+	reach            string
+	rolePos, reachAt Pos
 }
 
 // noteField is a Dataview inline field or frontmatter property that may be
@@ -83,132 +87,162 @@ type notes struct {
 var (
 	wikiLink   = regexp.MustCompile(`(!?)\[\[([^\[\]]*)\]\]`)
 	inlineKey  = regexp.MustCompile(`^(\s*)((?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?)?([^:\[\]()` + "`" + `]+?)::(\s*)`)
-	langChild  = regexp.MustCompile(`^(\s+)[-*+]\s+(en|zh):\s*(.*)$`)
+	langChild  = regexp.MustCompile(`^(\s+)[-*+]\s+(en|zh|role|reach):\s*(.*)$`)
 	fenceLine  = regexp.MustCompile("^\\s*(```+|~~~+)")
 	codeSpan   = regexp.MustCompile("`[^`]*`")
 	headingH1  = regexp.MustCompile(`^#\s+(.+?)\s*#*\s*$`)
 	blockStart = regexp.MustCompile(`^\s*([#>|]|[-*+]\s|\d+[.)]\s|<|%%|---|\*\*\*|___|!\[\[)`)
 )
 
+// noteReader holds what is read of one note, for readMarkdown.
+type noteReader struct {
+	rs       *records
+	name     string // the file, as messages name it
+	lines    []string
+	sc       srcConcept
+	names    Text
+	given    struct{ en, zh bool } // the frontmatter gives name_en, name_zh
+	title    string
+	titlePos Pos
+	summary  Text
+	analogy  Text
+	fields   []noteField // inline fields and properties that may be typed links
+	plain    noteField   // untyped links
+	paras    []Text      // the first paragraphs, up to two
+}
+
 // readMarkdown reads one note. folder is its folder within the vault, ""
 // for a note at the top or named directly.
 func (rs *records) readMarkdown(name, folder string, data []byte) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	rs.addFile(name, data)
-	lines := rs.lines[name]
 	base := strings.TrimSuffix(path.Base(name), path.Ext(name))
-	sc := srcConcept{c: &Concept{ID: noteID(base), Pos: Pos{File: name, Line: 1, Col: 1}}}
-	sc.idPos, sc.namePos, sc.catPos = sc.c.Pos, sc.c.Pos, sc.c.Pos
-	sc.c.Category = folderCategory(folder)
-	sc.folderCat = sc.c.Category != ""
-	var names, summary, analogy Text
-	var given struct{ en, zh bool }
-	title, titlePos := "", sc.c.Pos
-	var fields []noteField
-	body := 0 // index of the body's first line
-	if len(lines) > 0 && strings.TrimRight(lines[0], " \t\r") == "---" {
-		end := -1
-		for i := 1; i < len(lines); i++ {
-			if l := strings.TrimRight(lines[i], " \t\r"); l == "---" || l == "..." {
-				end = i
-				break
-			}
+	n := &noteReader{rs: rs, name: name, lines: rs.lines[name]}
+	n.sc.c = &Concept{ID: noteID(base), Pos: Pos{File: name, Line: 1, Col: 1}}
+	n.sc.idPos, n.sc.namePos, n.sc.catPos, n.titlePos = n.sc.c.Pos, n.sc.c.Pos, n.sc.c.Pos, n.sc.c.Pos
+	n.sc.c.Category = folderCategory(folder)
+	n.sc.folderCat = n.sc.c.Category != ""
+	body, ok := n.frontmatter()
+	if !ok {
+		return
+	}
+	n.body(body)
+	n.finish(base)
+}
+
+// frontmatter reads the properties between the --- lines that open the
+// note, and returns the index of the body's first line.
+func (n *noteReader) frontmatter() (int, bool) {
+	lines, sc := n.lines, &n.sc
+	if len(lines) == 0 || strings.TrimRight(lines[0], " \t\r") != "---" {
+		return 0, true
+	}
+	end := -1
+	for i := 1; i < len(lines); i++ {
+		if l := strings.TrimRight(lines[i], " \t\r"); l == "---" || l == "..." {
+			end = i
+			break
 		}
-		if end < 0 {
-			rs.errorf(sc.c.Pos, "the frontmatter opened with --- is not closed; end it with a line of --- before the note's text")
-			return
+	}
+	if end < 0 {
+		n.rs.errorf(sc.c.Pos, "the frontmatter opened with --- is not closed; end it with a line of --- before the note's text")
+		return 0, false
+	}
+	// A blank first line keeps the frontmatter's line numbers those of the note.
+	fm := "\n" + strings.Join(lines[1:end], "\n")
+	r := reader{n.rs}
+	for _, doc := range n.rs.parseYAML(n.name, []byte(fm)) {
+		if doc.kind == nullNode {
+			continue
 		}
-		// A blank first line keeps the frontmatter's line numbers those of the note.
-		fm := "\n" + strings.Join(lines[1:end], "\n")
-		r := reader{rs}
-		for _, n := range rs.parseYAML(name, []byte(fm)) {
-			if n.kind == nullNode {
-				continue
-			}
-			if n.kind != mapNode {
-				rs.errorf(n.pos, "the frontmatter must be properties (key: value), not %s", n.kindName())
-				continue
-			}
-			for _, e := range n.keys {
-				v := e.val
-				switch e.key {
-				case "id":
-					sc.c.ID, sc.idPos = r.str(v, "id"), v.pos
-				case "title":
-					title, titlePos = r.str(v, "title"), v.pos
-				case "name_en":
-					names.En, sc.namePos, given.en = r.str(v, "name_en"), v.pos, true
-				case "name_zh":
-					names.Zh, given.zh = r.str(v, "name_zh"), true
-					if !given.en {
-						sc.namePos = v.pos
+		if doc.kind != mapNode {
+			n.rs.errorf(doc.pos, "the frontmatter must be properties (key: value), not %s", doc.kindName())
+			continue
+		}
+		for _, e := range doc.keys {
+			v := e.val
+			switch e.key {
+			case "id":
+				sc.c.ID, sc.idPos = r.str(v, "id"), v.pos
+			case "title":
+				n.title, n.titlePos = r.str(v, "title"), v.pos
+			case "name_en":
+				n.names.En, sc.namePos, n.given.en = r.str(v, "name_en"), v.pos, true
+			case "name_zh":
+				n.names.Zh, n.given.zh = r.str(v, "name_zh"), true
+				if !n.given.en {
+					sc.namePos = v.pos
+				}
+			case "aliases":
+				items := []*node{v}
+				if v.kind == listNode {
+					items = v.items
+				}
+				for _, a := range items {
+					if a.kind == nullNode {
+						continue
 					}
-				case "aliases":
-					items := []*node{v}
-					if v.kind == listNode {
-						items = v.items
-					}
-					for _, a := range items {
-						if a.kind == nullNode {
-							continue
-						}
-						sc.c.Aliases = append(sc.c.Aliases, r.str(a, "alias"))
-						sc.aliasPos = append(sc.aliasPos, a.pos)
-					}
-				case "category":
-					sc.c.Category, sc.catPos = r.str(v, "category"), v.pos
-					sc.folderCat = false
-				case "summary":
-					summary = r.text(v, "summary")
-				case "summary_en":
-					summary.En = r.str(v, e.key)
-				case "summary_zh":
-					summary.Zh = r.str(v, e.key)
-				case "analogy":
-					analogy = r.text(v, "analogy")
-				case "analogy_en":
-					analogy.En = r.str(v, e.key)
-				case "analogy_zh":
-					analogy.Zh = r.str(v, e.key)
-				case "refs":
-					sc.c.Refs = append(sc.c.Refs, r.noteRefs(v)...)
-				default:
-					if f, ok := propertyLinks(e, name); ok {
-						fields = append(fields, f)
-					}
+					sc.c.Aliases = append(sc.c.Aliases, r.str(a, "alias"))
+					sc.aliasPos = append(sc.aliasPos, a.pos)
+				}
+			case "category":
+				sc.c.Category, sc.catPos = r.str(v, "category"), v.pos
+				sc.folderCat = false
+			case "summary":
+				n.summary = r.text(v, "summary")
+			case "summary_en":
+				n.summary.En = r.str(v, e.key)
+			case "summary_zh":
+				n.summary.Zh = r.str(v, e.key)
+			case "analogy":
+				n.analogy = r.text(v, "analogy")
+			case "analogy_en":
+				n.analogy.En = r.str(v, e.key)
+			case "analogy_zh":
+				n.analogy.Zh = r.str(v, e.key)
+			case "refs":
+				sc.c.Refs = append(sc.c.Refs, r.noteRefs(v)...)
+			default:
+				if f, ok := propertyLinks(e, n.name); ok {
+					n.fields = append(n.fields, f)
 				}
 			}
 		}
-		body = end + 1
 	}
+	return end + 1, true
+}
 
-	// The body: the title, the first paragraphs, inline fields and links.
-	var plain noteField
+// body reads the note's text from line index first on: the title, the
+// first paragraphs, inline fields and links. Fenced code is skipped.
+func (n *noteReader) body(first int) {
+	name := n.name
 	var para []string // the paragraph being read
-	var paras []Text  // the first paragraphs, up to two
 	paraDone := false // a block other than a paragraph has come after the first one
 	inFence := ""
 	var last *noteField // the inline field of the list item just read, for en:/zh: lines
 	lastIndent := -1
 	flush := func() {
-		if len(para) > 0 && !paraDone && len(paras) < 2 {
-			paras = append(paras, scriptText(joinParagraph(para)))
+		if len(para) > 0 && !paraDone && len(n.paras) < 2 {
+			n.paras = append(n.paras, scriptText(joinParagraph(para)))
 		}
-		if len(para) > 0 && len(paras) == 2 {
+		if len(para) > 0 && len(n.paras) == 2 {
 			paraDone = true
 		}
 		para = para[:0]
 	}
+	endParagraphs := func() {
+		flush()
+		paraDone = paraDone || len(n.paras) > 0
+	}
 	sawContent := false
-	for i := body; i < len(lines); i++ {
-		line := strings.TrimRight(lines[i], " \t\r")
+	for i := first; i < len(n.lines); i++ {
+		line := strings.TrimRight(n.lines[i], " \t\r")
 		ln := i + 1
 		if m := fenceLine.FindStringSubmatch(line); m != nil {
 			switch {
 			case inFence == "":
 				inFence = m[1][:3]
-				flush()
-				paraDone = paraDone || len(paras) > 0
+				endParagraphs()
 			case strings.HasPrefix(m[1], inFence):
 				inFence = ""
 			}
@@ -226,8 +260,8 @@ func (rs *records) readMarkdown(name, folder string, data []byte) {
 		if !sawContent {
 			sawContent = true
 			if m := headingH1.FindStringSubmatch(line); m != nil {
-				if title == "" {
-					title, titlePos = m[1], Pos{File: name, Line: ln, Col: 3}
+				if n.title == "" {
+					n.title, n.titlePos = m[1], Pos{File: name, Line: ln, Col: 3}
 				}
 				continue
 			}
@@ -239,71 +273,78 @@ func (rs *records) readMarkdown(name, folder string, data []byte) {
 			if strings.HasPrefix(why, `"`) && json.Unmarshal([]byte(why), &q) == nil {
 				why = strings.TrimSpace(q) // a why with line breaks, in JSON's quotes
 			}
-			if m[2] == "en" {
+			at := Pos{File: name, Line: ln, Col: len(m[1]) + 3}
+			switch m[2] {
+			case "en":
 				l.why.En = why
-			} else {
+			case "zh":
 				l.why.Zh = why
+			case "role":
+				l.role, l.rolePos = Role(why), at
+			case "reach":
+				l.reach, l.reachAt = why, at
 			}
 			continue
 		}
 		last, lastIndent = nil, -1
 		if m := inlineKey.FindStringSubmatchIndex(scan); m != nil {
-			flush()
-			paraDone = paraDone || len(paras) > 0
+			endParagraphs()
 			key := strings.Trim(strings.TrimSpace(scan[m[6]:m[7]]), "*_")
 			f := noteField{key: key, pos: Pos{File: name, Line: ln, Col: utf8.RuneCountInString(line[:m[6]]) + 1}}
 			f.links = lineLinks(line, scan, m[1], name, ln)
-			fields = append(fields, f)
+			n.fields = append(n.fields, f)
 			if m[4] >= 0 { // a list item: en: and zh: lines may follow
-				last, lastIndent = &fields[len(fields)-1], m[3]-m[2]
+				last, lastIndent = &n.fields[len(n.fields)-1], m[3]-m[2]
 			}
 			continue
 		}
-		links := lineLinks(line, scan, 0, name, ln)
-		for _, l := range links {
+		for _, l := range lineLinks(line, scan, 0, name, ln) {
 			l.why = Text{}
-			plain.links = append(plain.links, l)
+			n.plain.links = append(n.plain.links, l)
 		}
 		if blockStart.MatchString(line) {
-			flush()
-			paraDone = paraDone || len(paras) > 0
+			endParagraphs()
 			continue
 		}
 		para = append(para, stripLinks(line))
 	}
 	flush()
+}
 
+// finish makes the note's concept, and leaves its links for building.
+// base is its file name without .md.
+func (n *noteReader) finish(base string) {
+	sc, rs := n.sc, n.rs
 	// Names: name_en and name_zh; the title (or file name) fills the one
 	// not given, in the language of its script when neither is.
+	title, names := n.title, n.names
 	if title == "" {
-		title, titlePos = base, Pos{File: name}
-	}
-	if !given.en && !given.zh {
-		sc.namePos = titlePos
+		title, n.titlePos = base, Pos{File: n.name}
 	}
 	switch {
-	case given.en && given.zh:
-	case given.zh:
+	case n.given.en && n.given.zh:
+	case n.given.zh:
 		if title != names.Zh {
 			names.En = title
 		}
-	case given.en:
+	case n.given.en:
 		if title != names.En {
 			names.Zh = title
 		}
 	default:
-		names = scriptText(title)
+		names, sc.namePos = scriptText(title), n.titlePos
 	}
 	sc.c.Name = names
 	// Summary: from the frontmatter, else the first paragraph, and the one
 	// after it when that is in the other language.
-	if summary.IsZero() && len(paras) > 0 {
-		summary = paras[0]
-		if len(paras) > 1 && (summary.En == "") != (paras[1].En == "") {
-			summary.En, summary.Zh = summary.En+paras[1].En, summary.Zh+paras[1].Zh
+	summary := n.summary
+	if summary.IsZero() && len(n.paras) > 0 {
+		summary = n.paras[0]
+		if len(n.paras) > 1 && (summary.En == "") != (n.paras[1].En == "") {
+			summary.En, summary.Zh = summary.En+n.paras[1].En, summary.Zh+n.paras[1].Zh
 		}
 	}
-	sc.c.Summary, sc.c.Analogy = summary, analogy
+	sc.c.Summary, sc.c.Analogy = summary, n.analogy
 	if sc.c.ID == "" {
 		rs.errorf(sc.idPos, "the note has no id; give the frontmatter an id: or the file a name")
 		sc.badID = true
@@ -319,12 +360,12 @@ func (rs *records) readMarkdown(name, folder string, data []byte) {
 	} else {
 		rs.notes.byFile[key] = sc.c.ID
 	}
-	for i := range fields {
-		fields[i].from = sc.c.ID
+	for i := range n.fields {
+		n.fields[i].from = sc.c.ID
 	}
-	plain.from = sc.c.ID
-	rs.notes.fields = append(rs.notes.fields, fields...)
-	rs.notes.plain = append(rs.notes.plain, plain)
+	n.plain.from = sc.c.ID
+	rs.notes.fields = append(rs.notes.fields, n.fields...)
+	rs.notes.plain = append(rs.notes.plain, n.plain)
 }
 
 // noteID makes a concept id of a file name: lower case, blanks and commas
@@ -578,8 +619,8 @@ func (rs *records) noteEdges(g *Graph) {
 				rs.errorf(l.pos, "the link leads to a heading of this note, not to another; name the note: [[Note#Heading]]")
 				continue
 			}
-			e := srcEdge{e: Edge{From: f.from, Relation: rel, To: to(l), Why: l.why, Pos: l.pos},
-				fromPos: f.pos, relPos: f.pos, toPos: l.pos}
+			e := srcEdge{e: Edge{From: f.from, Relation: rel, To: to(l), Why: l.why, Pos: l.pos, Role: l.role},
+				fromPos: f.pos, relPos: f.pos, toPos: l.pos, rolePos: l.rolePos, reachS: l.reach, reachP: l.reachAt}
 			if reverse {
 				e.e.From, e.e.To, e.fromPos, e.toPos = e.e.To, e.e.From, e.toPos, e.fromPos
 			}

@@ -397,6 +397,8 @@ func wantGraphML(g *graph.Graph, v graph.View, lang graph.Lang) graphmlBack {
 		put(d, "label_zh", rt.Label.Zh)
 		put(d, "why_en", e.Why.En)
 		put(d, "why_zh", e.Why.Zh)
+		put(d, "role", string(e.Role))
+		put(d, "reach", reachText(e.Reach))
 		want.Edges = append(want.Edges, graphmlEdge{xmlClean(e.From), xmlClean(e.To), d})
 	}
 	return want

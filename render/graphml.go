@@ -62,6 +62,8 @@ func GraphML(g *graph.Graph, v graph.View, opt Options) []byte {
 		data("label_zh", rt.Label.Zh)
 		data("why_en", e.Why.En)
 		data("why_zh", e.Why.Zh)
+		data("role", string(e.Role))
+		data("reach", reachText(e.Reach))
 		b.WriteString("    </edge>\n")
 	}
 	b.WriteString("  </graph>\n</graphml>\n")
@@ -72,7 +74,7 @@ func GraphML(g *graph.Graph, v graph.View, opt Options) []byte {
 // declared and written.
 var (
 	graphmlNodeKeys = []string{"label", "name_en", "name_zh", "category", "summary_en", "summary_zh", "analogy_en", "analogy_zh", "aliases"}
-	graphmlEdgeKeys = []string{"relation", "label_en", "label_zh", "why_en", "why_zh"}
+	graphmlEdgeKeys = []string{"relation", "label_en", "label_zh", "why_en", "why_zh", "role", "reach"}
 )
 
 // xmlText escapes s for XML text or a double-quoted attribute. Line

@@ -116,14 +116,19 @@ type EdgeJSON struct {
 
 // NewEdgeJSON returns e as conceptmap's JSON shows it.
 func NewEdgeJSON(e graph.Edge) EdgeJSON {
-	out := EdgeJSON{From: e.From, Relation: e.Relation, To: e.To, Why: e.Why, Role: string(e.Role)}
+	return EdgeJSON{From: e.From, Relation: e.Relation, To: e.To, Why: e.Why, Role: string(e.Role), Reach: reachText(e.Reach)}
+}
+
+// reachText writes a reach as data files do: a number of links, "all",
+// or "" for none given.
+func reachText(n int) string {
 	switch {
-	case e.Reach == graph.ReachAll:
-		out.Reach = "all"
-	case e.Reach > 0:
-		out.Reach = strconv.Itoa(e.Reach)
+	case n == graph.ReachAll:
+		return "all"
+	case n > 0:
+		return strconv.Itoa(n)
 	}
-	return out
+	return ""
 }
 
 // ConceptJSON is a concept as conceptmap's JSON shows it, in `show --json`,

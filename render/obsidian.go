@@ -141,9 +141,11 @@ func vaultVocabulary(g *graph.Graph) []byte {
 		b.WriteString("    label: " + yamlText(r.Label) + "\n")
 		b.WriteString("    inverse: " + yamlText(r.Inverse) + "\n")
 		b.WriteString("    first: " + string(r.First) + "\n")
-		b.WriteString("    role: " + string(r.Role) + "\n")
-		if r.Reach > 0 {
-			b.WriteString("    reach: " + strconv.Itoa(r.Reach) + "\n")
+		if r.Role != "" {
+			b.WriteString("    role: " + yamlScalar(string(r.Role)) + "\n")
+		}
+		if s := reachText(r.Reach); s != "" {
+			b.WriteString("    reach: " + s + "\n")
 		}
 		b.WriteString("    style: {color: " + yamlString(r.Style.Color) + ", line: " + yamlScalar(r.Style.Line) + ", arrow: " + yamlScalar(r.Style.Arrow) + "}\n")
 	}
@@ -261,7 +263,7 @@ func obsidianNote(c *graph.Concept, edges []graph.Edge, note map[string]string) 
 			w.Zh = ""
 		}
 		b.WriteString("\n")
-		for _, l := range []struct{ tag, s string }{{"en", w.En}, {"zh", w.Zh}} {
+		for _, l := range []struct{ tag, s string }{{"en", w.En}, {"zh", w.Zh}, {"role", string(e.Role)}, {"reach", reachText(e.Reach)}} {
 			if l.s != "" {
 				v := l.s
 				if strings.HasPrefix(v, `"`) || strings.IndexFunc(v, unicode.IsControl) >= 0 {
