@@ -22,8 +22,8 @@ func bundledCases(b *testing.B) (*graph.Graph, []bundledCase) {
 	}
 	v := g.All()
 	return g, []bundledCase{
-		{"cli", v, Options{Lang: graph.Both, NoEdgeLabels: len(v.Edges) > EdgeLabelLimit}},
-		{"labels", v, Options{Lang: graph.Both}},
+		{"cli", v, Options{Look: Look{Lang: graph.Both, NoEdgeLabels: len(v.Edges) > EdgeLabelLimit}}},
+		{"labels", v, Options{Look: Look{Lang: graph.Both}}},
 	}
 }
 

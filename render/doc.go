@@ -4,7 +4,7 @@
 //
 //	g, _ := graph.Load(fsys)
 //	v := g.All()
-//	svg, err := render.SVG(ctx, g, v, render.Options{Lang: graph.Zh})
+//	svg, err := render.SVG(ctx, g, v, render.Options{Look: render.Look{Lang: graph.Zh}})
 //
 // # What a map shows
 //

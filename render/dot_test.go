@@ -26,7 +26,7 @@ func goldenCases(t *testing.T, g *graph.Graph) []struct {
 	v    graph.View
 	opt  Options
 } {
-	pv, popt := planOptions(t, g, Options{Lang: graph.Zh, RankDir: "LR", Title: "学习 \"GQA\" <计划> & \\N"})
+	pv, popt := planOptions(t, g, Options{Look: Look{Lang: graph.Zh, RankDir: "LR"}, Page: Page{Title: "学习 \"GQA\" <计划> & \\N"}})
 	return []struct {
 		name string
 		v    graph.View
@@ -34,7 +34,7 @@ func goldenCases(t *testing.T, g *graph.Graph) []struct {
 	}{
 		{"en", g.All(), Options{}},
 		{"zh-lr-plan", pv, popt},
-		{"both-nolegend", g.All(), Options{Lang: graph.Both, NoLegend: true}},
+		{"both-nolegend", g.All(), Options{Look: Look{Lang: graph.Both, NoLegend: true}}},
 	}
 }
 
@@ -61,7 +61,7 @@ func TestDOTDeterministic(t *testing.T) {
 
 func TestDOTStructure(t *testing.T) {
 	g := fixture(t)
-	dot := string(DOT(g, g.All(), Options{Lang: graph.Zh}))
+	dot := string(DOT(g, g.All(), Options{Look: Look{Lang: graph.Zh}}))
 	// Clusters come in category order and only for categories in view:
 	// foundations (0), architecture (1), then other (3, made by the loader
 	// after the declared ones); training (2) has no concepts.
@@ -170,7 +170,7 @@ func TestDOTHandBuiltView(t *testing.T) {
 	if !strings.Contains(dot, `id="softmax"`) {
 		t.Errorf("DOT lacks softmax:\n%s", dot)
 	}
-	empty := string(DOT(g, graph.View{}, Options{Title: "empty"}))
+	empty := string(DOT(g, graph.View{}, Options{Page: Page{Title: "empty"}}))
 	if strings.Contains(empty, "subgraph") || !strings.HasSuffix(empty, "}\n") {
 		t.Errorf("DOT of an empty view:\n%s", empty)
 	}
@@ -179,7 +179,7 @@ func TestDOTHandBuiltView(t *testing.T) {
 func TestNoEdgeLabels(t *testing.T) {
 	g := fixture(t)
 	with := string(DOT(g, g.All(), Options{}))
-	without := string(DOT(g, g.All(), Options{NoEdgeLabels: true}))
+	without := string(DOT(g, g.All(), Options{Look: Look{NoEdgeLabels: true}}))
 	label := "is part of" // a relation label of the fixture, drawn on its edges and in the legend
 	if n := strings.Count(with, label); n < 2 {
 		t.Fatalf("with labels, %q appears %d times", label, n)

@@ -59,7 +59,7 @@ func exportAll(g *graph.Graph, v graph.View, opt Options) map[string][]byte {
 // English, and the plan for gqa in Chinese, left to right.
 func TestExportGolden(t *testing.T) {
 	g := fixture(t)
-	pv, popt := planOptions(t, g, Options{Lang: graph.Zh, RankDir: "LR"})
+	pv, popt := planOptions(t, g, Options{Look: Look{Lang: graph.Zh, RankDir: "LR"}})
 	for _, tc := range []struct {
 		name string
 		v    graph.View
@@ -80,7 +80,7 @@ func TestExportGolden(t *testing.T) {
 func TestExportDeterministic(t *testing.T) {
 	for _, eg := range exportGraphs(t) {
 		v := eg.g.All()
-		a := exportAll(eg.g, v, Options{Lang: graph.Both})
+		a := exportAll(eg.g, v, Options{Look: Look{Lang: graph.Both}})
 		// A second graph loaded from the same files, so no state is shared.
 		var g2 *graph.Graph
 		if eg.name == "bundled" {
@@ -88,7 +88,7 @@ func TestExportDeterministic(t *testing.T) {
 		} else {
 			g2 = load(t, map[string]string{"fixture": "testdata/fixture.yaml", "hostile": "testdata/hostile.yaml"}[eg.name])
 		}
-		b := exportAll(g2, g2.All(), Options{Lang: graph.Both})
+		b := exportAll(g2, g2.All(), Options{Look: Look{Lang: graph.Both}})
 		for ext := range a {
 			if !bytes.Equal(a[ext], b[ext]) {
 				t.Errorf("%s: two %s exports differ", eg.name, ext)
@@ -134,7 +134,7 @@ func TestDOTHostileNative(t *testing.T) {
 			v := eg.g.All()
 			var stdout, stderr bytes.Buffer
 			cmd := exec.Command(dot, "-Tsvg")
-			cmd.Stdin = bytes.NewReader(DOT(eg.g, v, Options{Lang: lang, NoEdgeLabels: len(v.Edges) > EdgeLabelLimit}))
+			cmd.Stdin = bytes.NewReader(DOT(eg.g, v, Options{Look: Look{Lang: lang, NoEdgeLabels: len(v.Edges) > EdgeLabelLimit}}))
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			if err := cmd.Run(); err != nil || stderr.Len() > 0 {
 				t.Errorf("%s %s: dot: %v\n%s", eg.name, lang, err, stderr.String())
@@ -488,7 +488,7 @@ func TestGraphMLRoundTrip(t *testing.T) {
 	for _, eg := range exportGraphs(t) {
 		for _, lang := range []graph.Lang{graph.En, graph.Zh, graph.Both} {
 			v := eg.g.All()
-			got := readGraphML(t, GraphML(eg.g, v, Options{Lang: lang}))
+			got := readGraphML(t, GraphML(eg.g, v, Options{Look: Look{Lang: lang}}))
 			compareGraphML(t, eg.name+" "+string(lang), got, wantGraphML(eg.g, v, lang), true)
 		}
 	}
@@ -557,7 +557,7 @@ func TestGraphMLNetworkx(t *testing.T) {
 	for _, eg := range exportGraphs(t) {
 		v := eg.g.All()
 		path := filepath.Join(dir, eg.name+".graphml")
-		if err := os.WriteFile(path, GraphML(eg.g, v, Options{Lang: graph.Both}), 0o644); err != nil {
+		if err := os.WriteFile(path, GraphML(eg.g, v, Options{Look: Look{Lang: graph.Both}}), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		var stdout, stderr bytes.Buffer

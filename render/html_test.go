@@ -65,7 +65,7 @@ func TestExplorerPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := g.All()
-	opt := Options{Lang: graph.Both, NoEdgeLabels: true}
+	opt := Options{Look: Look{Lang: graph.Both, NoEdgeLabels: true}}
 	page, err := HTML(context.Background(), g, v, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -143,7 +143,7 @@ func TestExplorerPageStart(t *testing.T) {
 		focus, plans string
 	}{
 		{Options{}, "", ""},
-		{Options{Targets: map[string]bool{cs[1].ID: true}}, cs[1].ID, ""},
+		{Options{Marks: Marks{Targets: map[string]bool{cs[1].ID: true}}}, cs[1].ID, ""},
 		{plan, "", cs[0].ID},
 	} {
 		page, err := htmlPage(g, c.opt, map[graph.Lang][]byte{graph.En: []byte("<svg/>")})
@@ -180,7 +180,7 @@ concepts:
     name: {en: "B <!-- <script>", zh: "乙`+"\u2029"+`</SCRIPT >"}
     refs: [{title: "<i>t</i>", url: "javascript:alert(4)"}]
 `))
-	page, err := HTML(context.Background(), g, g.All(), Options{Lang: graph.Both, Title: "</title><script>alert(5)</script>"})
+	page, err := HTML(context.Background(), g, g.All(), Options{Look: Look{Lang: graph.Both}, Page: Page{Title: "</title><script>alert(5)</script>"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +206,7 @@ concepts:
 
 	// And every text of the hostile fixture, in every export format's way.
 	g = load(t, "testdata/hostile.yaml")
-	page, err = HTML(context.Background(), g, g.All(), Options{Lang: graph.Zh})
+	page, err = HTML(context.Background(), g, g.All(), Options{Look: Look{Lang: graph.Zh}})
 	if err != nil {
 		t.Fatal(err)
 	}

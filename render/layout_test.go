@@ -15,12 +15,12 @@ import (
 // included.
 func TestLayoutTexts(t *testing.T) {
 	g := fixture(t)
-	pv, popt := planOptions(t, g, Options{Lang: graph.Both, Title: "学习 \"GQA\" <计划> & \\N"})
+	pv, popt := planOptions(t, g, Options{Look: Look{Lang: graph.Both}, Page: Page{Title: "学习 \"GQA\" <计划> & \\N"}})
 	for _, tc := range []struct {
 		name string
 		v    graph.View
 		opt  Options
-	}{{"all", g.All(), Options{Lang: graph.Both}}, {"plan", pv, popt}} {
+	}{{"all", g.All(), Options{Look: Look{Lang: graph.Both}}}, {"plan", pv, popt}} {
 		t.Run(tc.name, func(t *testing.T) {
 			dot := DOT(g, tc.v, tc.opt)
 			out, err := Local.Layout(context.Background(), dot, LayoutXDot)

@@ -63,20 +63,20 @@ func SVG(ctx context.Context, g *graph.Graph, v graph.View, opt Options) ([]byte
 
 // PNG lays the view out with Graphviz and draws it as a PNG image; see
 // Renderer.PNG.
-func PNG(ctx context.Context, g *graph.Graph, v graph.View, opt Options, ro RasterOptions) ([]byte, error) {
-	return Renderer{}.PNG(ctx, g, v, opt, ro)
+func PNG(ctx context.Context, g *graph.Graph, v graph.View, opt Options) ([]byte, error) {
+	return Renderer{}.PNG(ctx, g, v, opt)
 }
 
 // PDF lays the view out with Graphviz and draws it as a one-page PDF; see
 // Renderer.PDF.
-func PDF(ctx context.Context, g *graph.Graph, v graph.View, opt Options, ro RasterOptions) ([]byte, error) {
-	return Renderer{}.PDF(ctx, g, v, opt, ro)
+func PDF(ctx context.Context, g *graph.Graph, v graph.View, opt Options) ([]byte, error) {
+	return Renderer{}.PDF(ctx, g, v, opt)
 }
 
-// PDFPages draws each page's view as one page of a PDF; see
+// PDFPages draws each frame's view as one page of a PDF; see
 // Renderer.PDFPages.
-func PDFPages(ctx context.Context, g *graph.Graph, pages []Page, ro RasterOptions) ([]byte, error) {
-	return Renderer{}.PDFPages(ctx, g, pages, ro)
+func PDFPages(ctx context.Context, g *graph.Graph, frames []Frame) ([]byte, error) {
+	return Renderer{}.PDFPages(ctx, g, frames)
 }
 
 // HTML returns the explorer as one self-contained HTML file; see

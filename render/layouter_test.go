@@ -31,8 +31,8 @@ func (r *recorder) Layout(ctx context.Context, dot []byte, format LayoutFormat) 
 func TestRendererLayouter(t *testing.T) {
 	f := cjkFont(t)
 	g := fixture(t)
-	v, opt := g.All(), Options{Lang: graph.Both}
-	ro := RasterOptions{Font: f}
+	v, opt := g.All(), Options{Look: Look{Lang: graph.Both}}
+	ro := rasterOpts{Font: f}
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name string
@@ -42,10 +42,10 @@ func TestRendererLayouter(t *testing.T) {
 	}{
 		{"SVG", func(r Renderer) ([]byte, error) { return r.SVG(ctx, g, v, opt) },
 			func() ([]byte, error) { return SVG(ctx, g, v, opt) }, []LayoutFormat{LayoutSVG}},
-		{"PNG", func(r Renderer) ([]byte, error) { return r.PNG(ctx, g, v, opt, ro) },
-			func() ([]byte, error) { return PNG(ctx, g, v, opt, ro) }, []LayoutFormat{LayoutXDot}},
-		{"PDF", func(r Renderer) ([]byte, error) { return r.PDF(ctx, g, v, opt, ro) },
-			func() ([]byte, error) { return PDF(ctx, g, v, opt, ro) }, []LayoutFormat{LayoutXDot}},
+		{"PNG", func(r Renderer) ([]byte, error) { return r.PNG(ctx, g, v, withRaster(opt, ro)) },
+			func() ([]byte, error) { return PNG(ctx, g, v, withRaster(opt, ro)) }, []LayoutFormat{LayoutXDot}},
+		{"PDF", func(r Renderer) ([]byte, error) { return r.PDF(ctx, g, v, withRaster(opt, ro)) },
+			func() ([]byte, error) { return PDF(ctx, g, v, withRaster(opt, ro)) }, []LayoutFormat{LayoutXDot}},
 		{"HTML", func(r Renderer) ([]byte, error) { return r.HTML(ctx, g, v, opt) },
 			func() ([]byte, error) { return HTML(ctx, g, v, opt) }, []LayoutFormat{LayoutSVG, LayoutSVG, LayoutSVG}},
 	} {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"image/png"
 	"io"
 	"os"
@@ -18,7 +19,7 @@ import (
 // highlighted: every mark the legend can explain.
 func lookOptions(t *testing.T, g *graph.Graph, theme string) (graph.View, Options) {
 	t.Helper()
-	v, opt := planOptions(t, g, Options{Lang: graph.Both, Theme: theme, Title: "Plan"})
+	v, opt := planOptions(t, g, Options{Look: Look{Lang: graph.Both, Theme: theme}, Page: Page{Title: "Plan"}})
 	opt.Known = map[string]bool{"vector": true}
 	opt.Highlight = map[string]bool{"softmax": true}
 	return g.Induced(append(v.Concepts, g.Concept("vector")), nil), opt
@@ -38,6 +39,27 @@ func TestThemeGoldens(t *testing.T) {
 	}
 	if err := CheckTheme("neon"); err == nil || err.Error() != `unknown theme "neon"; use one of light, dark, print` {
 		t.Errorf("CheckTheme(neon) = %v", err)
+	}
+}
+
+// TestUnknownTheme checks that every picture refuses a theme it does not
+// know, with an *UnknownThemeError that names it, instead of drawing the
+// default.
+func TestUnknownTheme(t *testing.T) {
+	g := fixture(t)
+	opt := Options{Look: Look{Theme: "neon"}}
+	for _, f := range Formats {
+		if !f.Picture {
+			continue
+		}
+		parts, err := f.Write(context.Background(), Renderer{}, g, g.All(), opt)
+		var te *UnknownThemeError
+		if !errors.As(err, &te) || te.Name != "neon" || parts != nil {
+			t.Errorf("%s with theme neon: %d parts, error %v; want an *UnknownThemeError", f.Name, len(parts), err)
+		}
+	}
+	if _, err := HTML(context.Background(), g, g.All(), opt); err == nil {
+		t.Error("HTML with theme neon: no error")
 	}
 }
 
@@ -100,10 +122,7 @@ func TestLegendMarks(t *testing.T) {
 // concepts and their edges are laid out but not drawn.
 func TestFocusAndHidden(t *testing.T) {
 	g := fixture(t)
-	opt := Options{
-		Focus:  &Focus{Concepts: map[string]bool{"mha": true, "gqa": true}, Edges: map[EdgeKey]bool{{From: "gqa", Relation: "improves_on", To: "mha"}: true}},
-		Hidden: map[string]bool{"transformer": true},
-	}
+	opt := Options{Marks: Marks{Focus: &Focus{Concepts: map[string]bool{"mha": true, "gqa": true}, Edges: map[EdgeKey]bool{{From: "gqa", Relation: "improves_on", To: "mha"}: true}}, Hidden: map[string]bool{"transformer": true}}}
 	dot := string(DOT(g, g.All(), opt))
 	node := func(id string) string {
 		m := regexp.MustCompile(`(?m)^\t\tn\d+ \[id="` + id + `".*$`).FindString(dot)
@@ -132,7 +151,7 @@ func TestFocusAndHidden(t *testing.T) {
 // A page size gives the SVG and the PNG that size, the map centred.
 func TestPageSize(t *testing.T) {
 	g := fixture(t)
-	opt := Options{PageWidth: 960, PageHeight: 540, Theme: "dark"}
+	opt := Options{Look: Look{Theme: "dark"}, Page: Page{PageWidth: 960, PageHeight: 540}}
 	svg, err := SVG(context.Background(), g, g.All(), opt)
 	if err != nil {
 		t.Fatal(err)
@@ -147,7 +166,7 @@ func TestPageSize(t *testing.T) {
 	if _, err := os.Stat("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"); err != nil && os.Getenv("CI") == "" {
 		t.Skip("no CJK font; apt-get install fonts-noto-cjk")
 	}
-	b, err := PNG(context.Background(), g, g.All(), opt, RasterOptions{Scale: 2})
+	b, err := PNG(context.Background(), g, g.All(), withRaster(opt, rasterOpts{Scale: 2}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +197,7 @@ func TestWrap(t *testing.T) {
 func TestLayouts(t *testing.T) {
 	g := fixture(t)
 	for _, l := range Layouts {
-		opt := Options{Layout: l}
+		opt := Options{Look: Look{Layout: l}}
 		dot := string(DOT(g, g.All(), opt))
 		if hasCluster := strings.Contains(dot, "cluster_legend"); hasCluster != (l == "dot") {
 			t.Errorf("%s: legend cluster %v", l, hasCluster)

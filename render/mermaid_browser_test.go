@@ -131,20 +131,20 @@ func TestMermaidRendersInBrowser(t *testing.T) {
 	}
 	fix := fixture(t)
 	hostile := load(t, "testdata/hostile.yaml")
-	bv, bopt := planOptions(t, bundled, Options{Lang: graph.En, RankDir: "LR"})
-	fv, fopt := planOptions(t, fix, Options{Lang: graph.Zh})
+	bv, bopt := planOptions(t, bundled, Options{Look: Look{Lang: graph.En, RankDir: "LR"}})
+	fv, fopt := planOptions(t, fix, Options{Look: Look{Lang: graph.Zh}})
 	cases := []struct {
 		name string
 		g    *graph.Graph
 		v    graph.View
 		opt  Options
 	}{
-		{"bundled-both", bundled, bundled.All(), Options{Lang: graph.Both}},
+		{"bundled-both", bundled, bundled.All(), Options{Look: Look{Lang: graph.Both}}},
 		{"bundled-plan-en-lr", bundled, bv, bopt},
 		{"fixture-en", fix, fix.All(), Options{}},
 		{"fixture-zh-plan", fix, fv, fopt},
-		{"hostile-both", hostile, hostile.All(), Options{Lang: graph.Both}},
-		{"hostile-en-nolabels", hostile, hostile.All(), Options{NoEdgeLabels: true, RankDir: "LR"}},
+		{"hostile-both", hostile, hostile.All(), Options{Look: Look{Lang: graph.Both}}},
+		{"hostile-en-nolabels", hostile, hostile.All(), Options{Look: Look{NoEdgeLabels: true, RankDir: "LR"}}},
 	}
 
 	page, err := os.ReadFile(js)

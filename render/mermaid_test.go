@@ -83,7 +83,7 @@ func TestMermaidDirection(t *testing.T) {
 // c1…. Lines that do not start with an indent continue a quoted label.
 func TestMermaidIDs(t *testing.T) {
 	g := load(t, "testdata/hostile.yaml")
-	chart := string(Mermaid(g, g.All(), Options{Lang: graph.Both}))
+	chart := string(Mermaid(g, g.All(), Options{Look: Look{Lang: graph.Both}}))
 	stmt := regexp.MustCompile(`^  (subgraph c[0-9]+\["|end$|classDef |class |style c[0-9]+ |linkStyle |  n[0-9]+\["|n[0-9]+ [-=.ox>]+(\|"| n[0-9]+$))`)
 	for i, l := range strings.Split(strings.TrimSuffix(chart, "\n"), "\n") {
 		if i == 0 || !strings.HasPrefix(l, " ") {

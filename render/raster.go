@@ -33,45 +33,34 @@ func LoadFont(paths ...string) (*Font, error) { return fonts.LoadFont(paths...) 
 // has one, or at least the Go Regular face built in. It looks once.
 func SystemFont() (*Font, error) { return fonts.SystemFont() }
 
-// RasterOptions says how PNG and PDF draw a map, beyond what Options
-// says.
-type RasterOptions struct {
-	// Font draws every text and measures it, so that boxes fit. Nil means
-	// SystemFont.
-	Font *Font
-	// Scale is the number of PNG pixels per point of the map: 1 draws it
-	// at 72 dots per inch. Zero means 2 (144 dpi, sharp on a slide). PDF
-	// is drawn in points and ignores it.
-	Scale float64
-}
-
-// A Page is one map of a multi-page PDF.
-type Page struct {
+// A Frame is one map of a multi-page PDF: a view and how to draw it.
+type Frame struct {
 	View    graph.View
 	Options Options
 }
-
-// DefaultScale is the PNG scale when RasterOptions.Scale is zero.
-const DefaultScale = 2
 
 // maxPixels bounds the size of a PNG, so that a huge map at a large scale
 // fails with a message instead of exhausting memory.
 const maxPixels = 1 << 26
 
 // PNG lays the view out with Graphviz and draws it as a PNG image, the map
-// measured in points times ro.Scale pixels, on a page of opt's size if it
-// has one. Labels are measured with the font that draws them, whatever
-// opt.Measure says. On failure, including a font that lacks some of the
-// map's characters (*MissingCharsError), it returns an error and no image.
-func (r Renderer) PNG(ctx context.Context, g *graph.Graph, v graph.View, opt Options, ro RasterOptions) ([]byte, error) {
-	scale := ro.Scale
+// measured in points times opt.Scale pixels, on a page of opt's size if it
+// has one, with opt.Font. Labels are measured with the font that draws
+// them, whatever opt.Measure says. On failure, including a font that lacks
+// some of the map's characters (*MissingCharsError), it returns an error
+// and no image.
+func (r Renderer) PNG(ctx context.Context, g *graph.Graph, v graph.View, opt Options) ([]byte, error) {
+	if err := opt.check(); err != nil {
+		return nil, err
+	}
+	scale := opt.Scale
 	if scale == 0 {
 		scale = DefaultScale
 	}
 	if !(scale > 0) || math.IsInf(scale, 0) {
-		return nil, fmt.Errorf("render: the PNG scale must be a positive number, not %v", ro.Scale)
+		return nil, fmt.Errorf("render: the PNG scale must be a positive number, not %v", opt.Scale)
 	}
-	f, err := ro.font()
+	f, err := fontOf(opt)
 	if err != nil {
 		return nil, err
 	}
@@ -100,18 +89,24 @@ func pageSize(l *engine.Layout, opt Options) (w, h float64) {
 // PDF lays the view out with Graphviz and draws it as a one-page PDF, its
 // text real text in the font, embedded and cut down to the characters
 // used. On failure it returns an error and no document.
-func (r Renderer) PDF(ctx context.Context, g *graph.Graph, v graph.View, opt Options, ro RasterOptions) ([]byte, error) {
-	return r.PDFPages(ctx, g, []Page{{v, opt}}, ro)
+func (r Renderer) PDF(ctx context.Context, g *graph.Graph, v graph.View, opt Options) ([]byte, error) {
+	return r.PDFPages(ctx, g, []Frame{{v, opt}})
 }
 
-// PDFPages draws each page's view as one page of a PDF, in order: slides,
-// one map a page. Each page is the size its options give, or the size of
-// its map. On failure it returns an error and no document.
-func (r Renderer) PDFPages(ctx context.Context, g *graph.Graph, pages []Page, ro RasterOptions) ([]byte, error) {
+// PDFPages draws each frame's view as one page of a PDF, in order:
+// slides, one map a page. Each page is the size its options give, or the
+// size of its map. Every text is drawn with the first frame's Font. On
+// failure it returns an error and no document.
+func (r Renderer) PDFPages(ctx context.Context, g *graph.Graph, pages []Frame) ([]byte, error) {
 	if len(pages) == 0 {
 		return nil, fmt.Errorf("render: a PDF needs at least one page")
 	}
-	f, err := ro.font()
+	for _, p := range pages {
+		if err := p.Options.check(); err != nil {
+			return nil, err
+		}
+	}
+	f, err := fontOf(pages[0].Options)
 	if err != nil {
 		return nil, err
 	}
@@ -131,9 +126,10 @@ func pdfTitle(t string) string {
 	return strings.Join(strings.Fields(clean(t)), " ")
 }
 
-func (ro RasterOptions) font() (*Font, error) {
-	if ro.Font != nil {
-		return ro.Font, nil
+// fontOf returns the font that draws a map: opt.Font, or SystemFont.
+func fontOf(opt Options) (*Font, error) {
+	if opt.Font != nil {
+		return opt.Font, nil
 	}
 	return SystemFont()
 }

@@ -46,9 +46,21 @@ func tool(t *testing.T, name string) string {
 	return p
 }
 
-func pngOf(t testing.TB, g *graph.Graph, v graph.View, opt Options, ro RasterOptions) image.Image {
+// rasterOpts are the options of PNG and PDF that tests vary.
+type rasterOpts struct {
+	Font  *Font
+	Scale float64
+}
+
+// withRaster returns opt with ro's font and scale.
+func withRaster(opt Options, ro rasterOpts) Options {
+	opt.Font, opt.Scale = ro.Font, ro.Scale
+	return opt
+}
+
+func pngOf(t testing.TB, g *graph.Graph, v graph.View, opt Options, ro rasterOpts) image.Image {
 	t.Helper()
-	b, err := PNG(context.Background(), g, v, opt, ro)
+	b, err := PNG(context.Background(), g, v, withRaster(opt, ro))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,9 +71,9 @@ func pngOf(t testing.TB, g *graph.Graph, v graph.View, opt Options, ro RasterOpt
 	return img
 }
 
-func pdfOf(t testing.TB, g *graph.Graph, v graph.View, opt Options, ro RasterOptions) []byte {
+func pdfOf(t testing.TB, g *graph.Graph, v graph.View, opt Options, ro rasterOpts) []byte {
 	t.Helper()
-	b, err := PDF(context.Background(), g, v, opt, ro)
+	b, err := PDF(context.Background(), g, v, withRaster(opt, ro))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,8 +108,8 @@ func TestPNG(t *testing.T) {
 	for _, scale := range []float64{0, 1, 1.5} {
 		for _, lang := range langs {
 			t.Run(fmt.Sprintf("%v/%s", scale, lang), func(t *testing.T) {
-				opt := Options{Lang: lang}
-				img := pngOf(t, g, g.All(), opt, RasterOptions{Font: f, Scale: scale})
+				opt := Options{Look: Look{Lang: lang}}
+				img := pngOf(t, g, g.All(), opt, rasterOpts{Font: f, Scale: scale})
 				s := scale
 				if s == 0 {
 					s = DefaultScale
@@ -141,7 +153,7 @@ func inkStats(img image.Image, r image.Rectangle) (colours, ink int) {
 func TestPNGTransparent(t *testing.T) {
 	f := cjkFont(t)
 	g := fixture(t)
-	img := pngOf(t, g, g.All(), Options{Transparent: true}, RasterOptions{Font: f, Scale: 1})
+	img := pngOf(t, g, g.All(), Options{Page: Page{Transparent: true}}, rasterOpts{Font: f, Scale: 1})
 	if _, _, _, a := img.At(0, 0).RGBA(); a != 0 {
 		t.Errorf("corner alpha %d, want 0", a)
 	}
@@ -159,7 +171,7 @@ func TestPDFText(t *testing.T) {
 	g := fixture(t)
 	for _, lang := range langs {
 		t.Run(string(lang), func(t *testing.T) {
-			doc := pdfOf(t, g, g.All(), Options{Lang: lang}, RasterOptions{Font: f})
+			doc := pdfOf(t, g, g.All(), Options{Look: Look{Lang: lang}}, rasterOpts{Font: f})
 			text := run(t, doc, pdftotext, "-raw", "-enc", "UTF-8", "-", "-")
 			flat := strings.Join(strings.Fields(text), " ")
 			var want []string
@@ -223,16 +235,16 @@ func TestPDFPages(t *testing.T) {
 	pdfinfo := tool(t, "pdfinfo")
 	f := cjkFont(t)
 	g := fixture(t)
-	pv, popt := planOptions(t, g, Options{Lang: graph.Zh, Title: "学习计划"})
-	ro := RasterOptions{Font: f}
+	pv, popt := planOptions(t, g, Options{Look: Look{Lang: graph.Zh}, Page: Page{Title: "学习计划"}})
 	for _, slide := range []bool{false, true} {
-		pages := []Page{{g.All(), Options{Lang: graph.En}}, {pv, popt}}
-		if slide {
-			for i := range pages {
+		pages := []Frame{{g.All(), Options{Look: Look{Lang: graph.En}}}, {pv, popt}}
+		for i := range pages {
+			pages[i].Options.Font = f
+			if slide {
 				pages[i].Options.PageWidth, pages[i].Options.PageHeight = 960, 540
 			}
 		}
-		doc, err := PDFPages(context.Background(), g, pages, ro)
+		doc, err := PDFPages(context.Background(), g, pages)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -256,7 +268,7 @@ func TestPDFPages(t *testing.T) {
 			}
 		}
 	}
-	if _, err := PDFPages(context.Background(), g, nil, RasterOptions{Font: f}); err == nil {
+	if _, err := PDFPages(context.Background(), g, nil); err == nil {
 		t.Error("no pages: no error")
 	}
 }
@@ -274,7 +286,7 @@ func TestLabelsFitFont(t *testing.T) {
 		for _, lang := range langs {
 			for _, dir := range []string{"TB", "LR"} {
 				t.Run(in.name+"/"+string(lang)+"/"+dir, func(t *testing.T) {
-					l, err := Renderer{}.fontLayout(context.Background(), f, in.g, in.g.All(), Options{Lang: lang, RankDir: dir, Title: "标题 Title"})
+					l, err := Renderer{}.fontLayout(context.Background(), f, in.g, in.g.All(), Options{Look: Look{Lang: lang, RankDir: dir}, Page: Page{Title: "标题 Title"}})
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -365,8 +377,8 @@ func TestRasterErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, draw := range map[string]func() ([]byte, error){
-		"PNG": func() ([]byte, error) { return PNG(ctx, bad, bad.All(), Options{}, RasterOptions{Font: f}) },
-		"PDF": func() ([]byte, error) { return PDF(ctx, bad, bad.All(), Options{}, RasterOptions{Font: f}) },
+		"PNG": func() ([]byte, error) { return PNG(ctx, bad, bad.All(), withRaster(Options{}, rasterOpts{Font: f})) },
+		"PDF": func() ([]byte, error) { return PDF(ctx, bad, bad.All(), withRaster(Options{}, rasterOpts{Font: f})) },
 	} {
 		out, err := draw()
 		var miss *MissingCharsError
@@ -381,14 +393,14 @@ func TestRasterErrors(t *testing.T) {
 	}
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	if out, err := PNG(cancelled, g, g.All(), Options{}, RasterOptions{Font: f}); !errors.Is(err, context.Canceled) || out != nil {
+	if out, err := PNG(cancelled, g, g.All(), withRaster(Options{}, rasterOpts{Font: f})); !errors.Is(err, context.Canceled) || out != nil {
 		t.Errorf("cancelled PNG: %d bytes, error %v", len(out), err)
 	}
-	if out, err := PDF(cancelled, g, g.All(), Options{}, RasterOptions{Font: f}); !errors.Is(err, context.Canceled) || out != nil {
+	if out, err := PDF(cancelled, g, g.All(), withRaster(Options{}, rasterOpts{Font: f})); !errors.Is(err, context.Canceled) || out != nil {
 		t.Errorf("cancelled PDF: %d bytes, error %v", len(out), err)
 	}
 	for _, scale := range []float64{-1, math.NaN(), math.Inf(1), 1e6} {
-		if out, err := PNG(ctx, g, g.All(), Options{}, RasterOptions{Font: f, Scale: scale}); err == nil || out != nil {
+		if out, err := PNG(ctx, g, g.All(), withRaster(Options{}, rasterOpts{Font: f, Scale: scale})); err == nil || out != nil {
 			t.Errorf("scale %v: %d bytes, error %v", scale, len(out), err)
 		}
 	}
@@ -400,14 +412,14 @@ func TestRasterDeterministic(t *testing.T) {
 	f := cjkFont(t)
 	g := fixture(t)
 	ctx := context.Background()
-	v, opt := g.All(), Options{Lang: graph.Both, Title: "标题"}
+	v, opt := g.All(), Options{Look: Look{Lang: graph.Both}, Page: Page{Title: "标题"}}
 	fresh, err := LoadFont(f.Files()...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	formats := map[string]func(*Font) ([]byte, error){
-		"PNG": func(f *Font) ([]byte, error) { return PNG(ctx, g, v, opt, RasterOptions{Font: f}) },
-		"PDF": func(f *Font) ([]byte, error) { return PDF(ctx, g, v, opt, RasterOptions{Font: f}) },
+		"PNG": func(f *Font) ([]byte, error) { return PNG(ctx, g, v, withRaster(opt, rasterOpts{Font: f})) },
+		"PDF": func(f *Font) ([]byte, error) { return PDF(ctx, g, v, withRaster(opt, rasterOpts{Font: f})) },
 	}
 	for name, draw := range formats {
 		a, err := draw(f)
@@ -442,10 +454,10 @@ func TestRasterDeterministic(t *testing.T) {
 func TestRasterEmptyView(t *testing.T) {
 	f := cjkFont(t)
 	g := fixture(t)
-	if _, err := PNG(context.Background(), g, graph.View{}, Options{}, RasterOptions{Font: f}); err != nil {
+	if _, err := PNG(context.Background(), g, graph.View{}, withRaster(Options{}, rasterOpts{Font: f})); err != nil {
 		t.Error(err)
 	}
-	if _, err := PDF(context.Background(), g, graph.View{}, Options{}, RasterOptions{Font: f}); err != nil {
+	if _, err := PDF(context.Background(), g, graph.View{}, withRaster(Options{}, rasterOpts{Font: f})); err != nil {
 		t.Error(err)
 	}
 }
@@ -459,7 +471,7 @@ func bundled(b *testing.B) (*graph.Graph, graph.View, Options, *Font) {
 	v := g.All()
 	f := cjkFont(b)
 	// As `conceptmap map -o x.png` draws it.
-	return g, v, Options{Lang: graph.Both, NoEdgeLabels: len(v.Edges) > EdgeLabelLimit}, f
+	return g, v, Options{Look: Look{Lang: graph.Both, NoEdgeLabels: len(v.Edges) > EdgeLabelLimit}}, f
 }
 
 // BenchmarkPNG draws the bundled map at the default scale. The first
@@ -467,12 +479,12 @@ func bundled(b *testing.B) (*graph.Graph, graph.View, Options, *Font) {
 func BenchmarkPNG(b *testing.B) {
 	g, v, opt, f := bundled(b)
 	ctx := context.Background()
-	out, err := PNG(ctx, g, v, opt, RasterOptions{Font: f})
+	out, err := PNG(ctx, g, v, withRaster(opt, rasterOpts{Font: f}))
 	if err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if out, err = PNG(ctx, g, v, opt, RasterOptions{Font: f}); err != nil {
+		if out, err = PNG(ctx, g, v, withRaster(opt, rasterOpts{Font: f})); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -487,12 +499,12 @@ func BenchmarkPNG(b *testing.B) {
 func BenchmarkPDF(b *testing.B) {
 	g, v, opt, f := bundled(b)
 	ctx := context.Background()
-	out, err := PDF(ctx, g, v, opt, RasterOptions{Font: f})
+	out, err := PDF(ctx, g, v, withRaster(opt, rasterOpts{Font: f}))
 	if err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if out, err = PDF(ctx, g, v, opt, RasterOptions{Font: f}); err != nil {
+		if out, err = PDF(ctx, g, v, withRaster(opt, rasterOpts{Font: f})); err != nil {
 			b.Fatal(err)
 		}
 	}

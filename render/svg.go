@@ -14,6 +14,9 @@ import (
 // size of opt when it has one. It is safe for concurrent use. On failure
 // it returns an error and no SVG.
 func (r Renderer) SVG(ctx context.Context, g *graph.Graph, v graph.View, opt Options) ([]byte, error) {
+	if err := opt.check(); err != nil {
+		return nil, err
+	}
 	opt, err := r.Fit(ctx, g, v, opt)
 	if err != nil {
 		return nil, err

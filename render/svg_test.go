@@ -44,7 +44,7 @@ func TestSVGLabels(t *testing.T) {
 	g := fixture(t)
 	for _, lang := range langs {
 		t.Run(string(lang), func(t *testing.T) {
-			doc := parseSVG(t, render(t, g, g.All(), Options{Lang: lang}))
+			doc := parseSVG(t, render(t, g, g.All(), Options{Look: Look{Lang: lang}}))
 			nodes := doc.byID()
 			for _, c := range g.Concepts() {
 				n := nodes[c.ID]
@@ -74,7 +74,7 @@ func TestSVGLabels(t *testing.T) {
 // generic family and includes one that draws Chinese.
 func TestSVGFont(t *testing.T) {
 	g := fixture(t)
-	doc := parseSVG(t, render(t, g, g.All(), Options{Lang: graph.Zh, Title: "标题"}))
+	doc := parseSVG(t, render(t, g, g.All(), Options{Look: Look{Lang: graph.Zh}, Page: Page{Title: "标题"}}))
 	for f := range doc.fonts {
 		if !strings.HasSuffix(f, ",sans-serif") || !strings.Contains(f, "Noto Sans CJK SC") {
 			t.Errorf("font-family %q", f)
@@ -100,7 +100,7 @@ func TestLabelsFit(t *testing.T) {
 		for _, lang := range langs {
 			for _, dir := range []string{"TB", "LR"} {
 				t.Run(in.name+"/"+string(lang)+"/"+dir, func(t *testing.T) {
-					doc := parseSVG(t, render(t, in.g, in.g.All(), Options{Lang: lang, RankDir: dir}))
+					doc := parseSVG(t, render(t, in.g, in.g.All(), Options{Look: Look{Lang: lang, RankDir: dir}}))
 					for _, n := range withClass(doc.nodes, "node") {
 						if _, err := strconv.Atoi(strings.TrimPrefix(n.title, "n")); err != nil {
 							continue // not a concept: the legend
@@ -156,12 +156,12 @@ func TestLegend(t *testing.T) {
 		want []string // relation ids
 	}{
 		{"all", g.All(), Options{}, []string{"requires", "part_of", "improves_on", "related_to"}},
-		{"all zh", g.All(), Options{Lang: graph.Zh, RankDir: "LR"}, []string{"requires", "part_of", "improves_on", "related_to"}},
+		{"all zh", g.All(), Options{Look: Look{Lang: graph.Zh, RankDir: "LR"}}, []string{"requires", "part_of", "improves_on", "related_to"}},
 		{"chain", g.Induced(pick("vector", "softmax", "attention"), nil), Options{}, []string{"requires"}},
-		{"pair", g.Induced(pick("mha", "gqa"), nil), Options{Lang: graph.Both}, []string{"improves_on", "related_to"}},
+		{"pair", g.Induced(pick("mha", "gqa"), nil), Options{Look: Look{Lang: graph.Both}}, []string{"improves_on", "related_to"}},
 		{"filtered", g.Induced(pick("mha", "gqa"), []string{"related_to"}), Options{}, []string{"related_to"}},
 		{"no edges", g.Induced(pick("orphan", "vector"), nil), Options{}, nil},
-		{"off", g.All(), Options{NoLegend: true}, nil},
+		{"off", g.All(), Options{Look: Look{NoLegend: true}}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := parseSVG(t, render(t, g, tc.v, tc.opt))
@@ -194,7 +194,7 @@ func TestLegend(t *testing.T) {
 // and only theirs, and that targets are marked.
 func TestSteps(t *testing.T) {
 	g := fixture(t)
-	v, opt := planOptions(t, g, Options{Lang: graph.Zh})
+	v, opt := planOptions(t, g, Options{Look: Look{Lang: graph.Zh}})
 	// Draw the whole graph so that concepts outside the plan show too.
 	doc := parseSVG(t, render(t, g, g.All(), opt))
 	nodes := doc.byID()
@@ -235,7 +235,7 @@ func TestSVGDeterministic(t *testing.T) {
 // WebAssembly module would corrupt or crash without render's lock.
 func TestSVGConcurrent(t *testing.T) {
 	g := fixture(t)
-	opts := []Options{{}, {Lang: graph.Zh}, {Lang: graph.Both, RankDir: "LR"}}
+	opts := []Options{{}, {Look: Look{Lang: graph.Zh}}, {Look: Look{Lang: graph.Both, RankDir: "LR"}}}
 	want := make([][]byte, len(opts))
 	for i, opt := range opts {
 		want[i] = render(t, g, g.All(), opt)
@@ -280,7 +280,7 @@ func TestSVGErrors(t *testing.T) {
 func BenchmarkSVG(b *testing.B) {
 	g := bigGraph(b, 90)
 	v := g.All()
-	opt := Options{Lang: graph.Both, Title: "Benchmark"}
+	opt := Options{Look: Look{Lang: graph.Both}, Page: Page{Title: "Benchmark"}}
 	render(b, g, v, opt) // start the engine
 	b.ReportAllocs()
 	for b.Loop() {
@@ -296,7 +296,7 @@ func BenchmarkDOT(b *testing.B) {
 	g := bigGraph(b, 90)
 	v := g.All()
 	for b.Loop() {
-		DOT(g, v, Options{Lang: graph.Both})
+		DOT(g, v, Options{Look: Look{Lang: graph.Both}})
 	}
 }
 

@@ -2,15 +2,14 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
 
-// Themes name the looks a map can take.
-var Themes = []string{"light", "dark", "print"}
-
 // theme is the colours of one look.
 type theme struct {
+	name               string
 	bg, text, edgeText string
 	legendLine         string
 	palette            []hue
@@ -25,9 +24,10 @@ type theme struct {
 	mono bool
 }
 
-var themes = map[string]*theme{
-	"light": {
-		bg: "#ffffff", text: textColor, edgeText: edgeText, legendLine: "#cbd5e0",
+// themes are the looks a map can take, the default first.
+var themes = []*theme{
+	{
+		name: "light", bg: "#ffffff", text: textColor, edgeText: edgeText, legendLine: "#cbd5e0",
 		palette:   palette,
 		edge:      func(c string) string { return c },
 		known:     hue{"#f1f5f9", "#94a3b8"},
@@ -36,8 +36,8 @@ var themes = map[string]*theme{
 	},
 	// Dark slides: deep fills, bright borders, vocabulary colours lightened
 	// so that they stand out from the background.
-	"dark": {
-		bg: "#0f172a", text: "#f1f5f9", edgeText: "#cbd5e1", legendLine: "#475569",
+	{
+		name: "dark", bg: "#0f172a", text: "#f1f5f9", edgeText: "#cbd5e1", legendLine: "#475569",
 		palette: []hue{
 			{"#1e3a5f", "#60a5fa"},
 			{"#14432a", "#4ade80"},
@@ -55,8 +55,8 @@ var themes = map[string]*theme{
 	},
 	// Print: black on white, no fills, relation types told apart by line
 	// style, weight and arrowhead.
-	"print": {
-		bg: "#ffffff", text: "#000000", edgeText: "#000000", legendLine: "#000000",
+	{
+		name: "print", bg: "#ffffff", text: "#000000", edgeText: "#000000", legendLine: "#000000",
 		palette:   []hue{{"#ffffff", "#000000"}},
 		edge:      func(c string) string { return grey(c) },
 		known:     hue{"#ffffff", "#9a9a9a"},
@@ -66,20 +66,40 @@ var themes = map[string]*theme{
 	},
 }
 
-// themeOf returns the theme named, light for "" or an unknown name.
-func themeOf(name string) *theme {
-	if t, ok := themes[name]; ok {
-		return t
+// Themes name the looks a map can take, the default first.
+var Themes = func() []string {
+	names := make([]string, len(themes))
+	for i, t := range themes {
+		names[i] = t.name
 	}
-	return themes["light"]
+	return names
+}()
+
+// themeOf returns the theme named, the default for "". An unknown name
+// also gives the default: callers check names first (Options.check).
+func themeOf(name string) *theme {
+	for _, t := range themes {
+		if t.name == name {
+			return t
+		}
+	}
+	return themes[0]
 }
 
-// CheckTheme says whether name is a theme.
+// An UnknownThemeError is a theme name that is not one of Themes.
+type UnknownThemeError struct{ Name string }
+
+func (e *UnknownThemeError) Error() string {
+	return fmt.Sprintf("unknown theme %q; use one of %s", e.Name, strings.Join(Themes, ", "))
+}
+
+// CheckTheme returns an *UnknownThemeError if name is neither "" nor one
+// of Themes.
 func CheckTheme(name string) error {
-	if _, ok := themes[name]; ok || name == "" {
+	if name == "" || slices.Contains(Themes, name) {
 		return nil
 	}
-	return fmt.Errorf("unknown theme %q; use one of %s", name, strings.Join(Themes, ", "))
+	return &UnknownThemeError{Name: name}
 }
 
 // rgb parses #rgb or #rrggbb (an alpha part is ignored).

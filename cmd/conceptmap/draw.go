@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -98,65 +97,43 @@ func (d *drawing) apply(opt *render.Options) {
 	opt.PageWidth, opt.PageHeight = d.pageW, d.pageH
 }
 
-// raster returns the options of PNG and PDF, loading --font.
-func (d *drawing) raster() (render.RasterOptions, error) {
-	ro := render.RasterOptions{Scale: d.scale}
+// raster sets the options of PNG and PDF: the scale, and --font, loaded.
+func (d *drawing) raster(opt *render.Options) error {
+	opt.Scale = d.scale
 	if d.font != "" {
 		f, err := render.LoadFont(d.font)
 		if err != nil {
 			var pe *fs.PathError
 			if errors.As(err, &pe) {
-				return ro, fmt.Errorf("--font %s: %w", d.font, pe.Err)
+				return fmt.Errorf("--font %s: %w", d.font, pe.Err)
 			}
-			return ro, fmt.Errorf("--font %s: %s", d.font, strings.TrimPrefix(err.Error(), "render: "))
+			return fmt.Errorf("--font %s: %s", d.font, strings.TrimPrefix(err.Error(), "render: "))
 		}
-		ro.Font = f
+		opt.Font = f
 	}
-	return ro, nil
+	return nil
 }
-
-// formats lists what map can write, by file extension.
-var formats = []string{"svg", "png", "pdf", "dot"}
 
 // pictureFormat picks the output format from --format or the extension.
 func pictureFormat(cmd, format, out string) (string, error) {
-	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), "."))
-	if ext == "gv" {
-		ext = "dot"
-	}
-	switch {
-	case format != "":
-		format = strings.ToLower(format)
-		if !slices.Contains(formats, format) {
-			return "", usagef(cmd, "--format must be one of %s, not %q", strings.Join(formats, ", "), format)
-		}
-		return format, nil
-	case out == "":
+	if format == "" && out == "" {
 		return "svg", nil
-	case slices.Contains(formats, ext):
-		return ext, nil
 	}
-	return "", usagef(cmd, "cannot tell the format of %q from its extension; use .svg, .png, .pdf or .dot, or give --format", out)
+	if f, ok := formatIn(pictureFormats, format, out); ok {
+		return f.Name, nil
+	}
+	if format != "" {
+		return "", usagef(cmd, "--format must be one of %s, not %q", strings.Join(formatNames(pictureFormats), ", "), strings.ToLower(format))
+	}
+	return "", usagef(cmd, "cannot tell the format of %q from its extension; use %s, or give --format", out, orList(formatExts(pictureFormats, false)))
 }
 
 // picture draws a view in a format.
 func (d *drawing) picture(ctx context.Context, g *graph.Graph, v graph.View, opt render.Options, format string) ([]byte, error) {
-	switch format {
-	case "dot":
-		opt, err := render.Fit(ctx, g, v, opt)
-		if err != nil {
+	if f, _ := render.FormatNamed(format); f.Raster {
+		if err := d.raster(&opt); err != nil {
 			return nil, err
 		}
-		return render.DOT(g, v, opt), nil
-	case "svg":
-		return render.SVG(ctx, g, v, opt)
 	}
-	ro, err := d.raster()
-	if err != nil {
-		return nil, err
-	}
-	if format == "png" {
-		return render.PNG(ctx, g, v, opt, ro)
-	}
-	return render.PDF(ctx, g, v, opt, ro)
+	return writeOne(ctx, render.Renderer{}, format, g, v, opt)
 }

@@ -12,16 +12,9 @@ import (
 	"github.com/conceptmap/conceptmap/render"
 )
 
-// The export formats, and the file extensions that pick them.
-var (
-	exportFormats = []string{"mermaid", "graphml", "json", "csv", "cypher", "dot", "html", "obsidian"}
-	exportExts    = map[string]string{
-		".mmd": "mermaid", ".graphml": "graphml", ".json": "json",
-		".csv": "csv", ".cypher": "cypher", ".dot": "dot", ".gv": "dot", ".html": "html",
-	}
-)
-
-const exportExtList = ".mmd, .graphml, .json, .csv, .cypher, .dot or .html"
+// exportExtList names the extension of each export format that writes
+// files.
+var exportExtList = orList(formatExts(exportFormats, false))
 
 var exportCommand = &command{
 	name:    "export",
@@ -51,7 +44,7 @@ func (c *exportCmd) flags(fs *pflag.FlagSet) {
 	c.sel.flags(fs)
 	fs.StringVarP(&c.out, "output", "o", "", "write to `FILE` instead of stdout, whole or not at all; its extension ("+exportExtList+
 		") gives the format. CSV is two files: -o DIR/ writes DIR/concepts.csv and DIR/relations.csv, -o NAME.csv writes NAME.concepts.csv and NAME.relations.csv. An Obsidian vault is a new directory: -o DIR/")
-	fs.StringVar(&c.format, "format", "", "mermaid, graphml, json, csv, cypher, dot, html or obsidian (default: from the -o extension)")
+	fs.StringVar(&c.format, "format", "", orList(formatNames(exportFormats))+" (default: from the -o extension)")
 	c.lk.flags(fs, "(mermaid, dot and html) ")
 }
 
@@ -94,75 +87,58 @@ func (c *exportCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt := render.Options{Lang: g.lang}
+	opt := render.Options{Look: render.Look{Lang: g.lang}}
 	opt.Mark(m)
 	lk.apply(&opt, len(v.Edges))
-	var b []byte
+	ef, _ := render.FormatNamed(f)
+	files, err := ef.Write(e.ctx, render.Renderer{}, g.Graph, v, opt)
+	if err != nil {
+		return err
+	}
 	switch f {
-	case "mermaid":
-		b = render.Mermaid(g.Graph, v, opt)
-	case "graphml":
-		b = render.GraphML(g.Graph, v, opt)
-	case "json":
-		b = render.JSON(g.Graph, v)
-	case "cypher":
-		b = render.Cypher(g.Graph, v)
-	case "dot":
-		fitted, err := render.Fit(e.ctx, g.Graph, v, opt)
-		if err != nil {
-			return err
-		}
-		b = render.DOT(g.Graph, v, fitted)
-	case "html":
-		if b, err = render.HTML(e.ctx, g.Graph, v, opt); err != nil {
-			return err
-		}
 	case "obsidian":
-		var files []atomicfile.File
-		for _, f := range render.Obsidian(g.Graph, v, opt) {
-			files = append(files, atomicfile.File{Path: filepath.FromSlash(f.Name), Data: f.Data})
+		var vault []atomicfile.File
+		for _, f := range files {
+			vault = append(vault, atomicfile.File{Path: filepath.FromSlash(f.Name), Data: f.Data})
 		}
-		if err := atomicfile.WriteDir(out, files); err != nil {
+		if err := atomicfile.WriteDir(out, vault); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "wrote the vault %s: %s, %s; open it in Obsidian with \"Open folder as vault\"\n", out, plural(len(v.Concepts), "note"), plural(len(v.Edges), "relation"))
 		return nil
 	case "csv":
-		concepts, relations := render.CSV(g.Graph, v)
 		if dir := filepath.Dir(csvFiles[0]); isDirTarget(out) {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return fmt.Errorf("cannot write %s: %w", out, atomicfile.Cause(err))
 			}
 		}
-		if err := atomicfile.WriteAll(atomicfile.File{Path: csvFiles[0], Data: concepts}, atomicfile.File{Path: csvFiles[1], Data: relations}); err != nil {
+		if err := atomicfile.WriteAll(atomicfile.File{Path: csvFiles[0], Data: files[0].Data}, atomicfile.File{Path: csvFiles[1], Data: files[1].Data}); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "wrote %s and %s: %s, %s\n", csvFiles[0], csvFiles[1], plural(len(v.Concepts), "concept"), plural(len(v.Edges), "relation"))
 		return nil
 	}
-	return emit(e, out, b, v)
+	return emit(e, out, files[0].Data, v)
 }
 
 // exportFormat picks the format from --format, or else from -o: its
 // extension, or csv for a directory.
 func exportFormat(format, out string) (string, error) {
+	names := orList(formatNames(exportFormats))
 	if format != "" {
-		f := strings.ToLower(format)
-		for _, ok := range exportFormats {
-			if f == ok {
-				return f, nil
-			}
+		if f, ok := formatIn(exportFormats, format, ""); ok {
+			return f.Name, nil
 		}
-		return "", usagef("export", "--format must be mermaid, graphml, json, csv, cypher, dot, html or obsidian, not %q", format)
+		return "", usagef("export", "--format must be %s, not %q", names, format)
 	}
 	if out == "" {
-		return "", usagef("export", "give --format (mermaid, graphml, json, csv, cypher, dot, html or obsidian), or -o FILE ending in %s", exportExtList)
+		return "", usagef("export", "give --format (%s), or -o FILE ending in %s", names, exportExtList)
 	}
 	if isDirTarget(out) {
 		return "csv", nil
 	}
-	if f, ok := exportExts[strings.ToLower(filepath.Ext(out))]; ok {
-		return f, nil
+	if f, ok := formatIn(exportFormats, "", out); ok {
+		return f.Name, nil
 	}
 	return "", usagef("export", "cannot tell the format of %q from its extension; use %s, or give --format", out, exportExtList)
 }
@@ -197,10 +173,6 @@ func csvPaths(out string) ([2]string, error) {
 
 // extOf returns the file extension of a format.
 func extOf(format string) string {
-	for ext, f := range exportExts {
-		if f == format && ext != ".gv" {
-			return ext
-		}
-	}
-	return ""
+	f, _ := render.FormatNamed(format)
+	return f.Ext()
 }

@@ -86,7 +86,7 @@ func (c *mapCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt := render.Options{Lang: g.lang, NoLegend: c.noLegend}
+	opt := render.Options{Look: render.Look{Lang: g.lang, NoLegend: c.noLegend}}
 	opt.Mark(m)
 	c.lk.apply(&opt, len(v.Edges))
 	c.dr.apply(&opt)

@@ -171,8 +171,8 @@ func TestServeDownloadsAsCLI(t *testing.T) {
 // id, if the export command has one.
 func exportFormatOf(id string) string {
 	for _, f := range exportFormats {
-		if f == id {
-			return f
+		if f.Name == id {
+			return f.Name
 		}
 	}
 	return ""

@@ -127,7 +127,7 @@ func removeStaleFrames(dir string, keep map[string]bool) {
 // of one PDF) and writes the outline.
 func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 	v, p, format, lk, dr := d.v, d.m.Plan, d.format, d.lk, d.dr
-	base := render.Options{Lang: g.lang}
+	base := render.Options{Look: render.Look{Lang: g.lang}}
 	base.Mark(d.m)
 	lk.apply(&base, len(v.Edges))
 	dr.apply(&base)
@@ -139,7 +139,12 @@ func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 		base.CaptionSet = append(base.CaptionSet, text.StepCaption(i, n, s))
 	}
 	var files []atomicfile.File
-	var pages []render.Page
+	var pages []render.Frame
+	if format == "pdf" {
+		if err := dr.raster(&base); err != nil {
+			return nil, err
+		}
+	}
 	for i, s := range p.Steps {
 		opt := base
 		opt.Highlight = map[string]bool{s.Concept.ID: true}
@@ -149,7 +154,7 @@ func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 		}
 		opt.Caption = text.StepCaption(i, n, s)
 		if format == "pdf" {
-			pages = append(pages, render.Page{View: v, Options: opt})
+			pages = append(pages, render.Frame{View: v, Options: opt})
 			continue
 		}
 		b, err := dr.picture(e.ctx, g.Graph, v, opt, format)
@@ -159,11 +164,7 @@ func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 		files = append(files, atomicfile.File{Path: fmt.Sprintf("step-%0*d.%s", width, i+1, format), Data: b})
 	}
 	if format == "pdf" {
-		ro, err := dr.raster()
-		if err != nil {
-			return nil, err
-		}
-		b, err := render.PDFPages(e.ctx, g.Graph, pages, ro)
+		b, err := render.PDFPages(e.ctx, g.Graph, pages)
 		if err != nil {
 			return nil, err
 		}

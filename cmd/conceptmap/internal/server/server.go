@@ -424,59 +424,46 @@ func Formats() []Format {
 
 type maker func(ctx context.Context, s *Server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error)
 
-var downloads = []download{
-	{"svg", "SVG", ".svg", "image/svg+xml", "map", svgOf},
-	{"png", "PNG", ".png", "image/png", "map", raster("png")},
-	{"pdf", "PDF", ".pdf", "application/pdf", "map", raster("pdf")},
-	{"dot", "DOT (Graphviz)", ".dot", "text/vnd.graphviz; charset=utf-8", "map", dotOf},
-	{"mermaid", "Mermaid", ".mmd", "text/plain; charset=utf-8", "export", pure(render.Mermaid)},
-	{"json", "JSON", ".json", "application/json", "export", pure(func(g *graph.Graph, v graph.View, _ render.Options) []byte { return render.JSON(g, v) })},
-	{"graphml", "GraphML", ".graphml", "application/graphml+xml", "export", pure(render.GraphML)},
-	{"html", "HTML (offline explorer)", ".html", "text/html; charset=utf-8", "export", htmlOf},
-}
-
-// svgOf draws the SVG laid out in a render worker, as render.SVG would.
-func svgOf(ctx context.Context, s *Server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-	return render.Renderer{Layouter: s.svg}.SVG(ctx, g, v, opt)
-}
-
-// dotOf writes the DOT of the map fitted with layouts made in a render
-// worker, as map --format dot does.
-func dotOf(ctx context.Context, s *Server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-	opt, err := render.Renderer{Layouter: s.svg}.Fit(ctx, g, v, opt)
-	if err != nil {
-		return nil, err
-	}
-	return render.DOT(g, v, opt), nil
-}
-
-// raster draws a PNG or a PDF as map does, cached:
-// laid out in a render worker, and drawn in this process.
-func raster(format string) maker {
-	return func(ctx context.Context, s *Server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-		return s.svg.draw(ctx, format, render.DOT(g, v, opt), func() ([]byte, error) {
-			var ro render.RasterOptions // map's defaults: scale 2, a system font
-			r := render.Renderer{Layouter: s.svg}
-			// The drawing goes on for the cache if the request goes away.
-			ctx := context.WithoutCancel(ctx)
-			if format == "png" {
-				return r.PNG(ctx, g, v, opt, ro)
+// downloads are render's formats of one file (render.Formats), pictures
+// first, each made as map (a picture) or export would make it, with every
+// layout made in a render worker.
+var downloads = func() []download {
+	var ds []download
+	for _, pictures := range []bool{true, false} {
+		for _, f := range render.Formats {
+			if f.Picture != pictures || len(f.Parts) > 0 || f.Dir {
+				continue
 			}
-			return r.PDF(ctx, g, v, opt, ro)
+			cmd := "export"
+			if f.Picture {
+				cmd = "map"
+			}
+			ds = append(ds, download{f.Name, f.Title, f.Ext(), f.MediaType, cmd, makerOf(f)})
+		}
+	}
+	return ds
+}()
+
+// makerOf makes a format with the server's renderer, whose layouts are
+// made in a render worker. PNG and PDF, drawn in this process with map's
+// defaults (scale 2, a system font), are cached.
+func makerOf(f render.Format) maker {
+	write := func(ctx context.Context, s *Server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
+		files, err := f.Write(ctx, render.Renderer{Layouter: s.svg}, g, v, opt)
+		if err != nil {
+			return nil, err
+		}
+		return files[0].Data, nil
+	}
+	if !f.Raster {
+		return write
+	}
+	return func(ctx context.Context, s *Server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
+		return s.svg.draw(ctx, f.Name, render.DOT(g, v, opt), func() ([]byte, error) {
+			// The drawing goes on for the cache if the request goes away.
+			return write(context.WithoutCancel(ctx), s, g, v, opt)
 		})
 	}
-}
-
-// pure makes a format that needs no layout.
-func pure(f func(*graph.Graph, graph.View, render.Options) []byte) maker {
-	return func(_ context.Context, _ *Server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-		return f(g, v, opt), nil
-	}
-}
-
-// htmlOf is render.HTML with the maps drawn in a render worker.
-func htmlOf(ctx context.Context, s *Server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-	return render.Renderer{Layouter: s.svg}.HTML(ctx, g, v, opt)
 }
 
 // viewParams are the query parameters that choose a view: what the
@@ -501,7 +488,7 @@ func (s *Server) make(ctx context.Context, vs url.Values, d download) ([]byte, s
 	// As map or export draws a selection, their other flags at their
 	// defaults: edge labels while there are few edges, fitted to the
 	// page, and for map, the light theme and the dot layout.
-	opt := render.Options{Lang: req.lang, RankDir: req.rankdir, NoEdgeLabels: len(v.Edges) > render.EdgeLabelLimit, Fit: true}
+	opt := render.Options{Look: render.Look{Lang: req.lang, RankDir: req.rankdir, NoEdgeLabels: len(v.Edges) > render.EdgeLabelLimit, Fit: true}}
 	opt.Mark(m)
 	if d.cmd == "map" {
 		opt.Theme, opt.Layout = "light", "dot"

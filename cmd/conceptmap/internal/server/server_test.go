@@ -531,7 +531,7 @@ func focusView(t *testing.T, g *graph.Graph, id string) (graph.View, render.Opti
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := render.Options{Lang: graph.En}
+	opt := render.Options{Look: render.Look{Lang: graph.En}}
 	opt.Mark(m)
 	return v, opt
 }

@@ -1,0 +1,134 @@
+package render
+
+import (
+	"github.com/conceptmap/conceptmap/graph"
+)
+
+// Options says how to draw a view, by concern: its Look, the Page it is
+// drawn on, and the Marks that bring some of it forward. Their fields are
+// Options' own (opt.Lang is opt.Look.Lang). The zero value draws English
+// names, top to bottom, with a legend, in the light theme.
+type Options struct {
+	Look
+	Page
+	Marks
+
+	fit    fitting // what Fit chose
+	fitted bool    // Fit has chosen
+}
+
+// Look is how a map is drawn, whatever its page.
+type Look struct {
+	// Lang picks the names drawn: graph.En (the default), graph.Zh, or
+	// graph.Both for English then Chinese on separate lines.
+	Lang graph.Lang
+	// Theme is "light" (the default), "dark" or "print" (black on white,
+	// no fills: types told apart by line style and grey level); see Themes.
+	// Another name is an *UnknownThemeError.
+	Theme string
+	// RankDir is "TB" (the default: what is learned first at the top) or
+	// "LR" (first at the left). Any other value means TB.
+	RankDir string
+	// Layout is the Graphviz engine: dot (the default, layered in learning
+	// order, with category clusters), neato, fdp, sfdp, circo or twopi.
+	Layout string
+	// NoLegend leaves out the legend of relation types.
+	NoLegend bool
+	// NoEdgeLabels leaves the relation labels off the edges; colours and
+	// line styles, explained by the legend, still tell the types apart.
+	// Large maps read better without them.
+	NoEdgeLabels bool
+	// Fit lets SVG, PNG and PDF make the choices left open so that the map
+	// fits its page and reads (see Fit): the rank direction when RankDir
+	// is "", category boxes or colours, and edge labels unless
+	// EdgeLabelsOn.
+	Fit bool
+	// EdgeLabelsOn says that edge labels were asked for: Fit keeps them.
+	EdgeLabelsOn bool
+	// Font draws every text of PNG and PDF and measures it, so that boxes
+	// fit. Nil means SystemFont. SVG and DOT do not use it.
+	Font *Font
+	// Measure, if set, returns how wide a line of text is drawn at a font
+	// size, both in points, and boxes are sized to it instead of to
+	// render's estimate. PNG and PDF set it to their font's Width.
+	Measure func(text string, size float64) float64
+}
+
+// Page is what a map is drawn on: its heading, its size and background.
+type Page struct {
+	// Title, if not empty, is drawn above the map.
+	Title string
+	// Caption, if not empty, is drawn under the title in smaller type.
+	Caption string
+	// CaptionSet, if not empty, holds the captions of a set of frames
+	// drawn alike: the caption's box is made as big as the biggest of them,
+	// so that every frame of the set has the same layout.
+	CaptionSet []string
+	// PageWidth and PageHeight, in points, if set, give the picture that
+	// size, the map scaled to fit and centred: a 16:9 slide is 960 by 540.
+	// SVG, PNG and PDF follow them.
+	PageWidth, PageHeight float64
+	// Transparent leaves the background clear.
+	Transparent bool
+	// Scale is the number of PNG pixels per point of the map: 1 draws it
+	// at 72 dots per inch. Zero means DefaultScale. The other formats are
+	// drawn in points and ignore it.
+	Scale float64
+}
+
+// Marks is what a map brings forward, or holds back, of its view.
+type Marks struct {
+	// Steps maps concept ids to plan step numbers, drawn before the name
+	// ("3. Softmax").
+	Steps map[string]int
+	// Targets marks concept ids to draw emphasised, with a thick border.
+	Targets map[string]bool
+	// Highlight marks concepts with a strong border.
+	Highlight map[string]bool
+	// Known marks concepts the learner knows: drawn greyed.
+	Known map[string]bool
+	// Focus, if not nil, draws its concepts and edges bold and fades the
+	// rest of the view (a path, for one).
+	Focus *Focus
+	// Hidden concepts, and the edges that touch them, are laid out but not
+	// drawn, so that frames of a talk keep every concept in its place.
+	Hidden map[string]bool
+}
+
+// Focus is what a map brings forward.
+type Focus struct {
+	Concepts map[string]bool
+	Edges    map[EdgeKey]bool
+}
+
+// EdgeKey names one relation.
+type EdgeKey = graph.EdgeKey
+
+// Layouts lists the Graphviz engines a map can use.
+var Layouts = []string{"dot", "neato", "fdp", "sfdp", "circo", "twopi"}
+
+// EdgeLabelLimit is the number of edges above which callers may want
+// NoEdgeLabels: past it, labels crowd a map more than they help.
+const EdgeLabelLimit = 60
+
+// MarkPlan sets Steps and Targets from a plan: each step's number, counting
+// from 1, and the plan's targets.
+func (o *Options) MarkPlan(p *graph.Plan) {
+	o.Steps = make(map[string]int, len(p.Steps))
+	o.Targets = map[string]bool{}
+	for i, s := range p.Steps {
+		o.Steps[s.Concept.ID] = i + 1
+		if s.Target {
+			o.Targets[s.Concept.ID] = true
+		}
+	}
+}
+
+// DefaultScale is the PNG scale when Options.Scale is zero.
+const DefaultScale = 2
+
+// check returns an error for options no picture can be drawn with: an
+// unknown theme (*UnknownThemeError).
+func (o *Options) check() error {
+	return CheckTheme(o.Theme)
+}
