@@ -22,6 +22,10 @@ type Font = fonts.Font
 // needs.
 type MissingCharsError = fonts.MissingCharsError
 
+// A FontFileError is a font file that LoadFont cannot read, or that holds
+// no font: Err says why, without the path.
+type FontFileError = fonts.FileError
+
 // LoadFont reads font files: TrueType or OpenType fonts (.ttf, .otf) or
 // collections of them (.ttc, .otc). From a collection it takes the face
 // for Simplified Chinese when there is one, else the first. With several

@@ -386,7 +386,7 @@ func TestRasterErrors(t *testing.T) {
 			t.Fatalf("%s: got %d bytes and error %v", name, len(out), err)
 		}
 		want := `render: no font has 2 characters of the map: U+E000, U+10FFFD (searched: ` + f.String() +
-			`). Install a font that has them (on Debian or Ubuntu: apt-get install fonts-noto-cjk) or name one with --font FILE`
+			`). Install a font that has them (on Debian or Ubuntu: apt-get install fonts-noto-cjk)`
 		if err.Error() != want {
 			t.Errorf("%s: error\n%s\nwant\n%s", name, err, want)
 		}

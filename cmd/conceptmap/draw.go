@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"regexp"
 	"slices"
@@ -45,7 +44,7 @@ var sizePattern = regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*([:x×])\s*(\d+(?:\.\d+
 
 func (d *drawing) check(cmd string) error {
 	if err := render.CheckTheme(d.theme); err != nil {
-		return usagef(cmd, "--theme: %s", strings.TrimPrefix(err.Error(), "render: "))
+		return usagef(cmd, "--theme: %s", err)
 	}
 	if !slices.Contains(render.Layouts, d.layout) {
 		return usagef(cmd, "--layout must be one of %s, not %q", strings.Join(render.Layouts, ", "), d.layout)
@@ -103,11 +102,11 @@ func (d *drawing) raster(opt *render.Options) error {
 	if d.font != "" {
 		f, err := render.LoadFont(d.font)
 		if err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				return fmt.Errorf("--font %s: %w", d.font, pe.Err)
+			var fe *render.FontFileError
+			if errors.As(err, &fe) {
+				return fmt.Errorf("--font %s: %w", d.font, fe.Err)
 			}
-			return fmt.Errorf("--font %s: %s", d.font, strings.TrimPrefix(err.Error(), "render: "))
+			return fmt.Errorf("--font %s: %w", d.font, err)
 		}
 		opt.Font = f
 	}
@@ -135,5 +134,16 @@ func (d *drawing) picture(ctx context.Context, g *graph.Graph, v graph.View, opt
 			return nil, err
 		}
 	}
-	return writeOne(ctx, render.Renderer{}, format, g, v, opt)
+	b, err := writeOne(ctx, render.Renderer{}, format, g, v, opt)
+	return b, fontHint(err)
+}
+
+// fontHint adds to an error for characters the font lacks the flag that
+// names another font.
+func fontHint(err error) error {
+	var me *render.MissingCharsError
+	if errors.As(err, &me) {
+		return fmt.Errorf("%w or name one with --font FILE", err)
+	}
+	return err
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"image/png"
 	"io"
@@ -14,6 +15,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/conceptmap/conceptmap/render"
 )
 
 func needCJKFont(t *testing.T) {
@@ -167,4 +170,46 @@ func TestSlidesPDF(t *testing.T) {
 			t.Errorf("%d pages, want 7", len(pages))
 		}
 	}
+}
+
+// TestFontHint checks that the command line, not render, tells a user who
+// lacks a font to name one with --font, and leaves other errors alone.
+func TestFontHint(t *testing.T) {
+	miss := &render.MissingCharsError{Font: "Go Regular (built in)", Chars: []rune("概")}
+	got := fontHint(fmt.Errorf("frame 2: %w", miss))
+	want := `frame 2: render: no font has the character "概" (U+6982) (searched: Go Regular (built in)). ` +
+		`Install a font that has them (on Debian or Ubuntu: apt-get install fonts-noto-cjk) or name one with --font FILE`
+	if got == nil || got.Error() != want {
+		t.Errorf("fontHint = %v\nwant %s", got, want)
+	}
+	var me *render.MissingCharsError
+	if !errors.As(got, &me) {
+		t.Error("fontHint hides the *MissingCharsError")
+	}
+	other := errors.New("render: Graphviz layout failed")
+	if got := fontHint(other); got != other {
+		t.Errorf("fontHint(%v) = %v", other, got)
+	}
+	if fontHint(nil) != nil {
+		t.Error("fontHint(nil) is not nil")
+	}
+	// --font names the file it cannot read, once.
+	_, err := newDrawingFont(t, filepath.Join(t.TempDir(), "none.ttf"))
+	if err == nil || !strings.HasSuffix(err.Error(), "none.ttf: no such file or directory") || strings.Count(err.Error(), "none.ttf") != 1 {
+		t.Errorf("a missing --font: %v", err)
+	}
+	notFont := filepath.Join(t.TempDir(), "x.ttf")
+	os.WriteFile(notFont, []byte("not a font"), 0o644)
+	_, err = newDrawingFont(t, notFont)
+	if err == nil || !strings.HasPrefix(err.Error(), "--font "+notFont+": not a TrueType or OpenType font") {
+		t.Errorf("a --font that is not a font: %v", err)
+	}
+}
+
+// newDrawingFont loads a font as --font does.
+func newDrawingFont(t *testing.T, path string) (render.Options, error) {
+	t.Helper()
+	d := drawing{font: path}
+	var opt render.Options
+	return opt, d.raster(&opt)
 }

@@ -166,7 +166,7 @@ func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 	if format == "pdf" {
 		b, err := render.PDFPages(e.ctx, g.Graph, pages)
 		if err != nil {
-			return nil, err
+			return nil, fontHint(err)
 		}
 		files = append(files, atomicfile.File{Path: "slides.pdf", Data: b})
 	}

@@ -88,15 +88,28 @@ func newFont(faces []*face) *Font {
 	return &Font{faces: faces, upem: faces[0].upem, glyphs: map[rune]*glyph{}}
 }
 
+// A FileError is a font file that cannot be read or holds no font.
+type FileError struct {
+	Path string
+	Err  error // what went wrong, without the path
+}
+
+func (e *FileError) Error() string { return "render: font " + e.Path + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
 // loadFace reads a font file and picks its face.
 func loadFace(path string) (*face, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("render: reading font: %w", err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &FileError{Path: path, Err: err}
 	}
 	fc, err := parseFace(path, data)
 	if err != nil {
-		return nil, fmt.Errorf("render: font %s: %w", path, err)
+		return nil, &FileError{Path: path, Err: err}
 	}
 	return fc, nil
 }
@@ -375,7 +388,7 @@ func (e *MissingCharsError) Error() string {
 			fmt.Fprintf(&b, "U+%04X", r)
 		}
 	}
-	fmt.Fprintf(&b, " (searched: %s). Install a font that has them (on Debian or Ubuntu: apt-get install fonts-noto-cjk) or name one with --font FILE", e.Font)
+	fmt.Fprintf(&b, " (searched: %s). Install a font that has them (on Debian or Ubuntu: apt-get install fonts-noto-cjk)", e.Font)
 	return b.String()
 }
 

@@ -53,7 +53,7 @@ func TestFindFont(t *testing.T) {
 	}
 	err = none.Check([]string{"Softmax 函数"})
 	want := `render: no font has 2 characters of the map: "函" (U+51FD), "数" (U+6570) (searched: Go Regular (built in)). ` +
-		`Install a font that has them (on Debian or Ubuntu: apt-get install fonts-noto-cjk) or name one with --font FILE`
+		`Install a font that has them (on Debian or Ubuntu: apt-get install fonts-noto-cjk)`
 	if err == nil || err.Error() != want {
 		t.Errorf("error\n%v\nwant\n%s", err, want)
 	}
