@@ -12,8 +12,10 @@ import (
 var (
 	relIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 	arrowPattern = regexp.MustCompile(`^[a-z]+$`)
-	lineStyles   = []string{"solid", "dashed", "dotted", "bold"}
 )
+
+// LineStyles are the lines a relation type can be drawn with (Style.Line).
+var LineStyles = []string{"solid", "dashed", "dotted", "bold"}
 
 // DefaultStyle fills a relation type's missing style fields, and draws a
 // relation whose type a view does not know.
@@ -79,8 +81,8 @@ func (rs *records) checkRelations(g *Graph) {
 		r.Style.Color = cmp.Or(r.Style.Color, DefaultStyle.Color)
 		r.Style.Line = cmp.Or(r.Style.Line, DefaultStyle.Line)
 		r.Style.Arrow = cmp.Or(r.Style.Arrow, DefaultStyle.Arrow)
-		if !contains(lineStyles, r.Style.Line) {
-			rs.errorf(sr.stylePos("line"), "relation type %q: style line must be one of %s, not %q", r.ID, strings.Join(lineStyles, ", "), r.Style.Line)
+		if !contains(LineStyles, r.Style.Line) {
+			rs.errorf(sr.stylePos("line"), "relation type %q: style line must be one of %s, not %q", r.ID, strings.Join(LineStyles, ", "), r.Style.Line)
 		}
 		if hex, ok := ColorHex(r.Style.Color); ok {
 			r.Style.Color = hex

@@ -140,7 +140,7 @@ var fieldDocs = map[string]fieldDoc{
 	"relation type.reach":   withDoc("How many links from a plan's targets the relation still pulls: 1 or more, or all (the default).", reachSchema()),
 	"relation type.style":   withDoc("How maps draw the relation.", nil),
 	"style.color":           withDoc(`A colour: #rrggbb or a CSS colour name such as steelblue.`, ref("scalar")),
-	"style.line":            withDoc("The line: "+strings.Join(lineStyles, ", ")+".", enumOf(lineStyles)),
+	"style.line":            withDoc("The line: "+strings.Join(LineStyles, ", ")+".", enumOf(LineStyles)),
 	"style.arrow":           withDoc("A Graphviz arrowhead: normal, vee, empty, diamond, odot, none…", pattern(arrowPattern.String())),
 
 	"category.id":   withDoc("The category's id, which concepts name.", ref("scalar")),

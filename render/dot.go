@@ -460,9 +460,12 @@ func (d *dotWriter) relation(id string) *graph.RelationType {
 	return d.unknown[id]
 }
 
+// lineStyle is the Graphviz edge style of a relation's line: Graphviz
+// names each of graph.LineStyles as the vocabulary does. Another line
+// draws solid.
 func lineStyle(line string) string {
-	if s, ok := lineStyles[line]; ok {
-		return s
+	if slices.Contains(graph.LineStyles, line) {
+		return line
 	}
 	return "solid"
 }

@@ -40,11 +40,3 @@ var palette = []hue{
 	{"#fef9c3", "#ca8a04"}, // yellow
 	{"#e5e7eb", "#4b5563"}, // grey
 }
-
-// lineStyles maps a relation's line to a Graphviz edge style.
-var lineStyles = map[string]string{
-	"solid":  "solid",
-	"dashed": "dashed",
-	"dotted": "dotted",
-	"bold":   "bold",
-}
