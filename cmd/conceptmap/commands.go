@@ -37,7 +37,7 @@ type common struct {
 var commands = []*command{
 	planCommand, pathCommand, neighborsCommand, prereqsCommand, unlocksCommand,
 	searchCommand, showCommand, listCommand, statsCommand,
-	relationsCommand, validateCommand, schemaCommand, mapCommand, slidesCommand, exportCommand, serveCommand,
+	knownCommand, relationsCommand, validateCommand, schemaCommand, mapCommand, slidesCommand, exportCommand, serveCommand,
 }
 
 // command is one subcommand: its help, and how to make its flags and run it.

@@ -83,7 +83,7 @@ func (c *exportCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return err
 	}
-	v, m, err := selectView("export", g, sel)
+	v, m, err := selectView(e, "export", g, sel, s.ignore)
 	if err != nil {
 		return err
 	}

@@ -82,7 +82,7 @@ func (c *mapCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return err
 	}
-	v, m, err := selectView("map", g, sel)
+	v, m, err := selectView(e, "map", g, sel, c.sel.ignore)
 	if err != nil {
 		return err
 	}

@@ -22,12 +22,14 @@ var planCommand = &command{
 }
 
 type planCmd struct {
-	known []string
-	all   bool
+	known  []string
+	all    bool
+	ignore bool
 }
 
 func (c *planCmd) flags(fs *pflag.FlagSet) {
-	fs.StringArrayVar(&c.known, "known", nil, "concepts you already know, comma-separated; what they need is skipped too")
+	fs.StringArrayVar(&c.known, "known", nil, "concepts you already know, comma-separated; what they need is skipped too (besides those 'conceptmap known' keeps)")
+	fs.BoolVar(&c.ignore, "ignore-known-file", false, "leave out what 'conceptmap known' keeps")
 	fs.BoolVar(&c.all, "with-background", false, "learn the background too (history, what the targets replaced): among the steps, in order")
 }
 
@@ -39,7 +41,11 @@ func (c *planCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := g.PlanOfWith(args, splitList(c.known), graph.PlanOptions{WithBackground: c.all})
+	known, err := withKnownFile(e, g, splitList(c.known), c.ignore)
+	if err != nil {
+		return err
+	}
+	p, err := g.PlanOfWith(args, known, graph.PlanOptions{WithBackground: c.all})
 	if err != nil {
 		return flagError("plan", err)
 	}

@@ -18,13 +18,15 @@ type selection struct {
 	depth     int
 	category  string
 	relations []string
+	ignore    bool // the known file
 	fs        *pflag.FlagSet
 }
 
 func (s *selection) flags(fs *pflag.FlagSet) {
 	s.fs = fs
 	fs.StringArrayVar(&s.plan, "plan", nil, "show the learning plan for these concepts, comma-separated, numbered in order")
-	fs.StringArrayVar(&s.known, "known", nil, "with --plan: concepts you already know, comma-separated")
+	fs.StringArrayVar(&s.known, "known", nil, "with --plan: concepts you already know, comma-separated (besides those 'conceptmap known' keeps)")
+	fs.BoolVar(&s.ignore, "ignore-known-file", false, "with --plan: leave out what 'conceptmap known' keeps")
 	fs.StringVar(&s.focus, "focus", "", "show the neighbourhood of this concept")
 	fs.IntVar(&s.depth, "depth", 1, "with --focus: how many relations away to look")
 	fs.StringVar(&s.category, "category", "", "show only the concepts of this category")
@@ -48,7 +50,14 @@ func (s *selection) check(cmd string) (graph.Selection, error) {
 
 // selectView resolves a selection on the loaded graph, its errors in the
 // words of the command line.
-func selectView(cmd string, g *loaded, sel graph.Selection) (graph.View, graph.Marks, error) {
+func selectView(e *env, cmd string, g *loaded, sel graph.Selection, ignoreKnown bool) (graph.View, graph.Marks, error) {
+	if len(sel.Plan) > 0 {
+		known, err := withKnownFile(e, g, sel.Known, ignoreKnown)
+		if err != nil {
+			return graph.View{}, graph.Marks{}, err
+		}
+		sel.Known = known
+	}
 	v, m, err := g.Select(sel)
 	return v, m, flagError(cmd, err)
 }

@@ -41,12 +41,22 @@ func testServer(t *testing.T, watch bool, data ...string) (*server.Server, *http
 }
 
 // TestMain serves as a render worker when the server starts this test
-// binary as one.
+// binary as one, and otherwise runs the tests with a configuration
+// directory of their own.
 func TestMain(m *testing.M) {
 	if worker.Requested() {
 		os.Exit(worker.Serve(os.Stdin, os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	// What a learner knows lives in the user's configuration directory:
+	// the tests get an empty one of their own.
+	dir, err := os.MkdirTemp("", "conceptmap-config")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CONFIG_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 // cli runs the command line in-process and returns what it writes.

@@ -30,13 +30,15 @@ var slidesCommand = &command{
 
 type slidesCmd struct {
 	known       []string
+	ignoreKnown bool
 	out, format string
 	lk          look
 	dr          drawing
 }
 
 func (c *slidesCmd) flags(fs *pflag.FlagSet) {
-	fs.StringArrayVar(&c.known, "known", nil, "concepts you already know, comma-separated; drawn greyed")
+	fs.StringArrayVar(&c.known, "known", nil, "concepts you already know, comma-separated; drawn greyed (besides those 'conceptmap known' keeps)")
+	fs.BoolVar(&c.ignoreKnown, "ignore-known-file", false, "leave out what 'conceptmap known' keeps")
 	fs.StringVarP(&c.out, "output", "o", "", "write the frames and outline.md into this `DIR` (made if missing)")
 	fs.StringVar(&c.format, "format", "svg", "frames as svg or png files, or pdf: one slides.pdf of all frames")
 	c.lk.flags(fs, "")
@@ -72,7 +74,11 @@ func (c *slidesCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return err
 	}
-	v, m, err := g.Select(graph.Selection{Plan: args, Known: splitList(known)})
+	ks, err := withKnownFile(e, g, splitList(known), c.ignoreKnown)
+	if err != nil {
+		return err
+	}
+	v, m, err := g.Select(graph.Selection{Plan: args, Known: ks})
 	var empty *graph.EmptyViewError
 	if errors.As(err, &empty) {
 		return fmt.Errorf("nothing to present: the known concepts already cover %s", strings.Join(args, ", "))

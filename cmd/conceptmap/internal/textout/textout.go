@@ -316,6 +316,22 @@ func (w *Writer) Stats(s graph.Stats) {
 	}
 }
 
+// Known lists what the known file holds.
+func (w *Writer) Known(g *graph.Graph, path string, ids []string) {
+	if len(ids) == 0 {
+		w.line("You know nothing yet, as far as %s says.", path)
+		return
+	}
+	w.line("You know %s (kept in %s):", graph.Plural(len(ids), "concept"), path)
+	for _, id := range ids {
+		if c := g.Concept(id); c != nil {
+			w.line("  %s", w.label(c))
+		} else {
+			w.line("  %s (not in these data)", id)
+		}
+	}
+}
+
 // Relations lists the relation vocabulary, each type read as "A label B"
 // with its learning rule.
 func (w *Writer) Relations(rs []*graph.RelationType) {

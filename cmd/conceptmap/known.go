@@ -1,0 +1,162 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/atomicfile"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
+	"github.com/conceptmap/conceptmap/graph"
+)
+
+var knownCommand = &command{
+	name: "known", args: "add|remove|list|clear [CONCEPT...]", json: true,
+	summary: "Keep what you know in a file that plan, map, slides, export and serve take as --known",
+	examples: []string{
+		"conceptmap known add transformer sft",
+		"conceptmap known list",
+		"conceptmap known remove sft",
+		"conceptmap known clear",
+	},
+	new: func() runner { return knownCmd{} },
+}
+
+type knownCmd struct{}
+
+func (knownCmd) flags(*pflag.FlagSet) {}
+
+// knownFile is where what a learner knows is kept: known.txt in
+// conceptmap's folder of the user's configuration directory
+// ($XDG_CONFIG_HOME, ~/.config on Linux), one concept id a line.
+func knownFile() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("no configuration directory to keep what you know in (%v); set $XDG_CONFIG_HOME, or give --known instead", err)
+	}
+	return filepath.Join(dir, "conceptmap", "known.txt"), nil
+}
+
+// readKnown returns the ids in the known file, none if there is no file.
+func readKnown() ([]string, string, error) {
+	path, err := knownFile()
+	if err != nil {
+		return nil, "", err
+	}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, path, nil
+	}
+	if err != nil {
+		return nil, path, err
+	}
+	var ids []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			ids = append(ids, l)
+		}
+	}
+	return ids, path, nil
+}
+
+func writeKnown(path string, ids []string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	b := "# Concepts you know, one id a line, kept by 'conceptmap known'.\n"
+	for _, id := range ids {
+		b += id + "\n"
+	}
+	return atomicfile.Write(path, []byte(b))
+}
+
+// withKnownFile adds the concepts of the known file to the known ones a
+// command was given, unless ignore. Ids the loaded graph does not have
+// (the file may come from other data) are left out, with a note.
+func withKnownFile(e *env, g *loaded, known []string, ignore bool) ([]string, error) {
+	if ignore {
+		return known, nil
+	}
+	ids, path, err := readKnown()
+	if err != nil {
+		return nil, fmt.Errorf("reading what you know: %w; give --ignore-known-file to go without it", err)
+	}
+	var missing []string
+	for _, id := range ids {
+		if g.Concept(id) == nil {
+			missing = append(missing, id)
+		} else if !slices.Contains(known, id) {
+			known = append(known, id)
+		}
+	}
+	if len(missing) > 0 {
+		fmt.Fprintf(e.stderr, "note: %s names concepts these data do not have: %s\n", path, strings.Join(missing, ", "))
+	}
+	return known, nil
+}
+
+func (knownCmd) run(e *env, co *common, args []string) error {
+	if len(args) == 0 {
+		return usagef("known", "say what to do: add, remove, list or clear, as in 'conceptmap known add transformer'")
+	}
+	sub, names := args[0], args[1:]
+	switch sub {
+	case "add", "remove":
+		if len(names) == 0 {
+			return usagef("known", "name the concepts to %s, as in 'conceptmap known %s transformer'", sub, sub)
+		}
+	case "list", "clear":
+		if len(names) > 0 {
+			return usagef("known", "%s takes no concepts", sub)
+		}
+	default:
+		return usagef("known", "unknown action %q; use add, remove, list or clear", sub)
+	}
+	g, err := load(e, co)
+	if err != nil {
+		return err
+	}
+	ids, path, err := readKnown()
+	if err != nil {
+		return err
+	}
+	var cs []*graph.Concept
+	if len(names) > 0 {
+		if cs, err = g.LookupAll(splitList(names)); err != nil {
+			return err
+		}
+	}
+	switch sub {
+	case "add":
+		for _, c := range cs {
+			if !slices.Contains(ids, c.ID) {
+				ids = append(ids, c.ID)
+			}
+		}
+		slices.Sort(ids)
+		err = writeKnown(path, ids)
+	case "remove":
+		ids = slices.DeleteFunc(ids, func(id string) bool {
+			return slices.ContainsFunc(cs, func(c *graph.Concept) bool { return c.ID == id })
+		})
+		err = writeKnown(path, ids)
+	case "clear":
+		ids = nil
+		if err = os.Remove(path); errors.Is(err, fs.ErrNotExist) {
+			err = nil
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if ids == nil {
+		ids = []string{}
+	}
+	return output(e, co, g, ids, func(w *textout.Writer) { w.Known(g.Graph, path, ids) })
+}
