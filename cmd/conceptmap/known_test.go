@@ -89,3 +89,15 @@ func TestKnownFile(t *testing.T) {
 		}
 	}
 }
+
+// A picture of a plan leaves the background out, and says so.
+func TestMapBackgroundNote(t *testing.T) {
+	_, stderr, code := runCLI(t, "map", "--plan", "transformer", "--format", "dot", "--lang", "en")
+	if code != 0 || !strings.Contains(stderr, "note: background left out (worth a look, not required): ") ||
+		!strings.Contains(stderr, "rnn") || !strings.Contains(stderr, "'conceptmap plan transformer' says why") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, stderr, _ := runCLI(t, "map", "--plan", "gqa", "--format", "dot"); strings.Contains(stderr, "background") {
+		t.Errorf("a plan without background: stderr %q", stderr)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -59,7 +60,27 @@ func selectView(e *env, cmd string, g *loaded, sel graph.Selection, ignoreKnown 
 		sel.Known = known
 	}
 	v, m, err := g.Select(sel)
+	if err == nil {
+		noteBackground(e, m.Plan)
+	}
 	return v, m, flagError(cmd, err)
+}
+
+// noteBackground says on stderr which background concepts a picture of
+// a plan leaves out, and where to find them.
+func noteBackground(e *env, p *graph.Plan) {
+	if p == nil || len(p.Background) == 0 {
+		return
+	}
+	var ids, targets []string
+	for _, s := range p.Background {
+		ids = append(ids, s.Concept.ID)
+	}
+	for _, t := range p.Targets {
+		targets = append(targets, t.ID)
+	}
+	fmt.Fprintf(e.stderr, "note: background left out (worth a look, not required): %s; 'conceptmap plan %s' says why\n",
+		strings.Join(ids, ", "), strings.Join(targets, " "))
 }
 
 // flagNames are the flags that set each field of a graph.Selection.

@@ -79,6 +79,9 @@ func (c *slidesCmd) run(e *env, co *common, args []string) error {
 		return err
 	}
 	v, m, err := g.Select(graph.Selection{Plan: args, Known: ks})
+	if err == nil {
+		noteBackground(e, m.Plan)
+	}
 	var empty *graph.EmptyViewError
 	if errors.As(err, &empty) {
 		return fmt.Errorf("nothing to present: the known concepts already cover %s", strings.Join(args, ", "))

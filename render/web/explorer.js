@@ -37,6 +37,7 @@
       steps: (n) => (n === 1 ? '1 step' : n + ' steps'), tick: 'Tick what you already know.',
       nothing: 'Nothing left to learn: you already know it all.', already: 'Already known: ',
       because: 'because', goal: 'goal', drawing: 'Drawing…',
+      background: 'Background (optional): worth a look, not required',
       welcome: 'Explore the concept map',
       welcomeText: 'Search for a concept above, or click one on the map. Each concept shows what it needs first and what it leads to; plan a path to any of them, tick what you know, and download the map you see.',
       concepts: (n) => n + ' concepts', dataError: 'The data has problems. The explorer still shows the last good version.',
@@ -55,6 +56,7 @@
       steps: (n) => n + ' 步', tick: '勾选你已经掌握的概念。',
       nothing: '没有要学的了:你都已掌握。', already: '已掌握:',
       because: '因为', goal: '目标', drawing: '绘制中…',
+      background: '背景(可选):值得一看,但不是必需',
       welcome: '探索概念图',
       welcomeText: '在上方搜索概念,或点击图中的概念。每个概念都列出需要先学什么、之后通向什么;可以为任何概念规划学习路线,勾选已掌握的内容,并下载当前的图。',
       concepts: (n) => n + ' 个概念', dataError: '数据有问题。探索器仍在显示上一个正确的版本。',
@@ -418,6 +420,17 @@
             st.because.length ? h('div', { class: 'cm-because', text: ui('because') + ' ' + chainText(st.id, st.because) }) : null,
             why ? h('div', { class: 'cm-why', text: why }) : null));
       })));
+    }
+    // The background: not steps, and not on the plan's map.
+    if (plan.background && plan.background.length) {
+      parts.push(h('h3', { class: 'cm-bghead', text: ui('background') }),
+        h('ul', { class: 'cm-background' }, plan.background.map((st) => {
+          const why = st.because.length && st.because[0].why ? text(st.because[0].why, proseLang()) : '';
+          return h('li', { class: 'cm-bgstep', 'data-id': st.id },
+            conceptLink(st.id),
+            h('div', { class: 'cm-because', text: ui('because') + ' ' + chainText(st.id, st.because) }),
+            why ? h('div', { class: 'cm-why', text: why }) : null);
+        })));
     }
     fill(p, parts);
   }
