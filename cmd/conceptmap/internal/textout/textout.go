@@ -43,6 +43,15 @@ func (w *Writer) label(c *graph.Concept) string {
 	return w.name(c) + " [" + c.ID + "]"
 }
 
+// tr picks the words of the output's language: Chinese with --lang zh,
+// English otherwise (with both, names show both and sentences stay English).
+func (w *Writer) tr(en, zh string) string {
+	if w.lang == graph.Zh {
+		return zh
+	}
+	return en
+}
+
 func (w *Writer) Plan(p *graph.Plan) {
 	var names []string
 	for _, t := range p.Targets {
@@ -53,26 +62,33 @@ func (w *Writer) Plan(p *graph.Plan) {
 		for _, c := range p.AlreadyKnown {
 			k = append(k, w.name(c))
 		}
-		w.line("Already known: %s", strings.Join(k, ", "))
+		w.line(w.tr("Already known: %s", "已经掌握:%s"), strings.Join(k, w.tr(", ", "、")))
 	}
 	if len(p.Steps) == 0 {
-		w.line("Nothing to learn: you already know %s.", strings.Join(names, ", "))
+		w.line(w.tr("Nothing to learn: you already know %s.", "无需再学:你已经掌握%s。"), strings.Join(names, w.tr(", ", "、")))
 		return
 	}
 	head := fmt.Sprintf("Learning plan for %s: %s", strings.Join(names, ", "), graph.Plural(len(p.Steps), "step"))
+	if w.lang == graph.Zh {
+		head = fmt.Sprintf("%s的学习路线:共 %d 步", strings.Join(names, "、"), len(p.Steps))
+	}
 	if len(p.Known) > 0 {
 		var k []string
 		for _, c := range p.Known {
 			k = append(k, w.name(c))
 		}
-		head += ", knowing " + strings.Join(k, ", ")
+		head += w.tr(", knowing ", ",已掌握") + strings.Join(k, w.tr(", ", "、"))
 	}
 	w.line("%s", head)
 	w.steps(p.Steps)
 	if len(p.Background) > 0 {
 		w.line("")
-		w.line("Background (optional): %s worth a look, not needed for the steps above; --with-background makes %s steps",
-			graph.Plural(len(p.Background), "concept"), map[bool]string{true: "it", false: "them"}[len(p.Background) == 1])
+		if w.lang == graph.Zh {
+			w.line("背景(可选):%d 个概念值得一看,但上面的步骤并不需要;加 --with-background 可把它们列为步骤", len(p.Background))
+		} else {
+			w.line("Background (optional): %s worth a look, not needed for the steps above; --with-background makes %s steps",
+				graph.Plural(len(p.Background), "concept"), map[bool]string{true: "it", false: "them"}[len(p.Background) == 1])
+		}
 		w.background(p.Background)
 	}
 }
@@ -83,7 +99,7 @@ func (w *Writer) background(steps []graph.Step) {
 	for _, s := range steps {
 		w.line("")
 		w.line("  - %s", w.label(s.Concept))
-		w.line("    because %s", Chain(w.g, w.lang, s.Concept.ID, s.Because))
+		w.line("    %s %s", w.tr("because", "因为"), Chain(w.g, w.lang, s.Concept.ID, s.Because))
 		for _, l := range whyLines(s.Because[0].Why, w.lang) {
 			w.line("      %s", l)
 		}
@@ -100,16 +116,16 @@ func (w *Writer) steps(steps []graph.Step) {
 		mark := ""
 		switch {
 		case s.Target:
-			mark = "  (target)"
+			mark = w.tr("  (target)", "  (目标)")
 		case s.Background:
-			mark = "  (background)"
+			mark = w.tr("  (background)", "  (背景)")
 		}
 		w.line("")
 		w.line("%*d. %s%s", width, i+1, w.label(s.Concept), mark)
 		if len(s.Because) == 0 {
 			continue
 		}
-		w.line("%sbecause %s", indent, Chain(w.g, w.lang, s.Concept.ID, s.Because))
+		w.line("%s%s %s", indent, w.tr("because", "因为"), Chain(w.g, w.lang, s.Concept.ID, s.Because))
 		for _, l := range whyLines(s.Because[0].Why, w.lang) {
 			w.line("%s  %s", indent, l)
 		}
@@ -119,18 +135,26 @@ func (w *Writer) steps(steps []graph.Step) {
 func (w *Writer) Order(cmd string, c *graph.Concept, steps []graph.Step) {
 	if len(steps) == 0 {
 		if cmd == "prereqs" {
-			w.line("%s needs nothing first.", w.name(c))
+			w.line(w.tr("%s needs nothing first.", "%s无需先学其他概念。"), w.name(c))
 		} else {
-			w.line("Nothing builds on %s.", w.name(c))
+			w.line(w.tr("Nothing builds on %s.", "没有概念建立在%s之上。"), w.name(c))
 		}
 		return
 	}
 	if cmd == "prereqs" {
-		w.line("To learn %s, first learn %s, in this order:", w.name(c), graph.Plural(len(steps), "concept"))
+		if w.lang == graph.Zh {
+			w.line("要学%s,先按顺序学这 %d 个概念:", w.name(c), len(steps))
+		} else {
+			w.line("To learn %s, first learn %s, in this order:", w.name(c), graph.Plural(len(steps), "concept"))
+		}
 		w.steps(steps)
 		return
 	}
-	w.line("%s leads to %s, in learning order:", w.name(c), graph.Plural(len(steps), "concept"))
+	if w.lang == graph.Zh {
+		w.line("%s通向 %d 个概念,按学习顺序:", w.name(c), len(steps))
+	} else {
+		w.line("%s leads to %s, in learning order:", w.name(c), graph.Plural(len(steps), "concept"))
+	}
 	w.unlocks(c, steps)
 }
 
@@ -141,7 +165,7 @@ func (w *Writer) unlocks(c *graph.Concept, steps []graph.Step) {
 	for i, s := range steps {
 		w.line("")
 		w.line("%*d. %s", width, i+1, w.label(s.Concept))
-		w.line("%sbecause %s", indent, Chain(w.g, w.lang, c.ID, s.Because))
+		w.line("%s%s %s", indent, w.tr("because", "因为"), Chain(w.g, w.lang, c.ID, s.Because))
 		for _, l := range whyLines(s.Because[len(s.Because)-1].Why, w.lang) {
 			w.line("%s  %s", indent, l)
 		}
@@ -205,10 +229,10 @@ func (w *Writer) Search(q string, ms []graph.Match) {
 func (w *Writer) Show(c *graph.Concept) {
 	w.line("%s", w.label(c))
 	if cat := w.g.Category(c.Category); cat != nil {
-		w.line("Category: %s", cat.Name.In(w.lang))
+		w.line(w.tr("Category: %s", "类别:%s"), cat.Name.In(w.lang))
 	}
 	if len(c.Aliases) > 0 {
-		w.line("Aliases:  %s", strings.Join(c.Aliases, ", "))
+		w.line(w.tr("Aliases:  %s", "别名:%s"), strings.Join(c.Aliases, ", "))
 	}
 	para := func(title string, t graph.Text) {
 		ls := whyLines(t, w.lang)
@@ -221,11 +245,11 @@ func (w *Writer) Show(c *graph.Concept) {
 			w.line("  %s", l)
 		}
 	}
-	para("Summary", c.Summary)
-	para("Analogy", c.Analogy)
+	para(w.tr("Summary", "简介"), c.Summary)
+	para(w.tr("Analogy", "类比"), c.Analogy)
 	if len(c.Refs) > 0 {
 		w.line("")
-		w.line("References:")
+		w.line("%s", w.tr("References:", "参考文献:"))
 		for _, r := range c.Refs {
 			w.line("  - %s  %s", r.Title, r.Link())
 		}
@@ -244,8 +268,8 @@ func (w *Writer) Show(c *graph.Concept) {
 			}
 		}
 	}
-	rels("Relations out", w.g.Out(c.ID), true)
-	rels("Relations in", w.g.In(c.ID), false)
+	rels(w.tr("Relations out", "指向其他概念的关系"), w.g.Out(c.ID), true)
+	rels(w.tr("Relations in", "指向它的关系"), w.g.In(c.ID), false)
 }
 
 func (w *Writer) List(cs []*graph.Concept) {
