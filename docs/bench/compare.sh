@@ -14,7 +14,9 @@
 # system, of the process and its children), whole processes are timed by
 # docs/bench/cputime.py in rounds that run every command once in turn, and
 # every ratio divides two figures of the same run. Progress goes to stderr.
-# Takes about five minutes on 2 cores.
+# Takes about five minutes on 2 cores. BENCH_COUNT (default 3) sets the
+# -count of the Go benchmarks, BENCH_ROUNDS (default 20) the rounds of the
+# whole processes, for a quicker run on a busy machine.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -63,9 +65,9 @@ if ! (cd "$work/run" && "$cm" map -o font-check.pdf) 2>"$work/font.err"; then
 fi
 
 gobench() { # DIR BINARY PATTERN OUT
-	(cd "$1" && "$work/$2" -test.run '^$' -test.bench "$3" -test.benchmem -test.count 3) | tee "$work/$4" >&2
+	(cd "$1" && "$work/$2" -test.run '^$' -test.bench "$3" -test.benchmem -test.count "${BENCH_COUNT:-3}") | tee "$work/$4" >&2
 }
-say "go benchmarks, -count 3: graph, render, cmd (whole commands in process)"
+say "go benchmarks, -count ${BENCH_COUNT:-3}: graph, render, cmd (whole commands in process)"
 gobench graph graph.test 'Plan|Path|Neighbors|LoadBundled|ReadSnapshotBundled|LoadRelationsCSV/10000|LoadYAML/10000' graph.bench
 gobench render render.test 'Bundled|^BenchmarkPNG$|^BenchmarkPDF$' render.bench
 gobench cmd/conceptmap conceptmap.test 'PlanGRPO|MapGRPO' cmd.bench
@@ -105,7 +107,7 @@ cd "$work/run"
 # into 13.33x7.5 inches, stretched to fill them, so both PNGs have the
 # same pixels to fill.
 slide_dot='-Gdpi=144 -Gsize=13.3333,7.5! -Gratio=fill'
-python3 "$OLDPWD/$bench/cputime.py" --runs 20 --warmup 2 --json "$work/warm.json" \
+python3 "$OLDPWD/$bench/cputime.py" --runs "${BENCH_ROUNDS:-20}" --warmup 2 --json "$work/warm.json" \
 	-n 'conceptmap --version' "$cm --version" \
 	-n 'conceptmap plan GRPO' "$cm plan GRPO" \
 	-n 'conceptmap plan GRPO, empty TMPDIR' "TMPDIR=$work/fresh $cm plan GRPO" \

@@ -142,7 +142,7 @@ print(f"| native `dot -Tsvg`, whole | {svg_dot:.1f} | |")
 print()
 
 print("## Go benchmarks\n")
-print("`go test -bench … -benchmem -count 3` (test binaries built once); the median of the 3 counts, wall time "
+print(f"`go test -bench … -benchmem` (test binaries built once), the median of {len(next(iter(bench.values()))['ns/op'])} counts, wall time "
       "in process. `MapGRPO` and `PlanGRPO` run whole commands in process, after a first untimed run.\n")
 print("| benchmark | time/op | B/op | allocs/op | other |")
 print("|---|---:|---:|---:|---|")
