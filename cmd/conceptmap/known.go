@@ -5,13 +5,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
 
-	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/atomicfile"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/knownfile"
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 	"github.com/conceptmap/conceptmap/graph"
 )
@@ -32,49 +31,9 @@ type knownCmd struct{}
 
 func (knownCmd) flags(*pflag.FlagSet) {}
 
-// knownFile is where what a learner knows is kept: known.txt in
-// conceptmap's folder of the user's configuration directory
-// ($XDG_CONFIG_HOME, ~/.config on Linux), one concept id a line.
-func knownFile() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("no configuration directory to keep what you know in (%v); set $XDG_CONFIG_HOME, or give --known instead", err)
-	}
-	return filepath.Join(dir, "conceptmap", "known.txt"), nil
-}
+func readKnown() ([]string, string, error) { return knownfile.Read() }
 
-// readKnown returns the ids in the known file, none if there is no file.
-func readKnown() ([]string, string, error) {
-	path, err := knownFile()
-	if err != nil {
-		return nil, "", err
-	}
-	b, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, path, nil
-	}
-	if err != nil {
-		return nil, path, err
-	}
-	var ids []string
-	for _, l := range strings.Split(string(b), "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			ids = append(ids, l)
-		}
-	}
-	return ids, path, nil
-}
-
-func writeKnown(path string, ids []string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	b := "# Concepts you know, one id a line, kept by 'conceptmap known'.\n"
-	for _, id := range ids {
-		b += id + "\n"
-	}
-	return atomicfile.Write(path, []byte(b))
-}
+func writeKnown(path string, ids []string) error { return knownfile.Write(path, ids) }
 
 // withKnownFile adds the concepts of the known file to the known ones a
 // command was given, unless ignore. Ids the loaded graph does not have

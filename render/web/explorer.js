@@ -38,6 +38,7 @@
       nothing: 'Nothing left to learn: you already know it all.', already: 'Already known: ',
       because: 'because', goal: 'goal', drawing: 'Drawing…',
       background: 'Background (optional): worth a look, not required',
+      toFile: 'Save known to file', fromFile: 'Load known from file',
       welcome: 'Explore the concept map',
       welcomeText: 'Search for a concept above, or click one on the map. Each concept shows what it needs first and what it leads to; plan a path to any of them, tick what you know, and download the map you see.',
       concepts: (n) => n + ' concepts', dataError: 'The data has problems. The explorer still shows the last good version.',
@@ -57,6 +58,7 @@
       nothing: '没有要学的了:你都已掌握。', already: '已掌握:',
       because: '因为', goal: '目标', drawing: '绘制中…',
       background: '背景(可选):值得一看,但不是必需',
+      toFile: '把已掌握保存到文件', fromFile: '从文件读取已掌握',
       welcome: '探索概念图',
       welcomeText: '在上方搜索概念,或点击图中的概念。每个概念都列出需要先学什么、之后通向什么;可以为任何概念规划学习路线,勾选已掌握的内容,并下载当前的图。',
       concepts: (n) => n + ' 个概念', dataError: '数据有问题。探索器仍在显示上一个正确的版本。',
@@ -149,10 +151,45 @@
   function navigate(patch, replace) {
     Object.assign(state, patch);
     normalize();
+    saveKnown();
     const h = '#' + encode(state);
     if (replace) history.replaceState(null, '', h);
     else if (h !== location.hash) history.pushState(null, '', h);
     update();
+  }
+
+  // What the learner ticked as known is kept in the browser's storage, so
+  // it lasts from one visit to the next; served, the page can also move it
+  // to and from the file that 'conceptmap known' keeps.
+  const knownKey = 'conceptmap.known';
+  function saveKnown() {
+    try {
+      localStorage.setItem(knownKey, JSON.stringify(state.known));
+    } catch (err) { /* storage may be off: the address still holds it */ }
+  }
+  function storedKnown() {
+    try {
+      const v = JSON.parse(localStorage.getItem(knownKey) || '[]');
+      return Array.isArray(v) ? v.filter((id) => typeof id === 'string') : [];
+    } catch (err) {
+      return [];
+    }
+  }
+  async function knownToFile() {
+    try {
+      const r = await fetch('/api/known', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(state.known) });
+      if (!r.ok) throw new Error((await r.text()).trim() || r.statusText);
+    } catch (err) {
+      showError(err.message);
+    }
+  }
+  async function knownFromFile() {
+    try {
+      const r = await getJSON('/api/known');
+      navigate({ known: r.known });
+    } catch (err) {
+      showError(err.message);
+    }
   }
 
   window.addEventListener('popstate', () => {
@@ -397,6 +434,11 @@
     }
     const clear = h('button', { type: 'button', class: 'cm-clear', text: ui('clear'), onclick: () => navigate({ targets: [], known: [] }) });
     const parts = [h('div', { class: 'cm-planhead' }, head, clear), chips(ui('goals'), state.targets, 'targets'), chips(ui('known'), state.known, 'known')];
+    if (!offline) {
+      parts.push(h('div', { class: 'cm-knownfile' },
+        h('button', { type: 'button', class: 'cm-tofile', text: ui('toFile'), onclick: knownToFile }),
+        h('button', { type: 'button', class: 'cm-fromfile', text: ui('fromFile'), onclick: knownFromFile })));
+    }
     if (plan.already_known && plan.already_known.length) {
       parts.push(h('p', { class: 'cm-muted', text: ui('already') + plan.already_known.map((id) => nameOf(id)).join(', ') }));
     }
@@ -922,6 +964,7 @@
         }
       }
       Object.assign(state, decode(location.hash));
+      if (!location.hash) state.known = storedKnown(); // a fresh visit: what was ticked last time
       if (offline && !location.hash) {
         state.focus = cfg.focus || '';
         state.targets = cfg.targets || [];

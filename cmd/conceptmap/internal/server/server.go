@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/knownfile"
 	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render"
 	"github.com/conceptmap/conceptmap/render/web"
@@ -217,6 +218,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/status", s.handleStatus)
 	mux.HandleFunc("GET /api/search", s.handleSearch)
 	mux.HandleFunc("GET /api/plan", s.handlePlan)
+	mux.HandleFunc("GET /api/known", s.handleKnown)
+	mux.HandleFunc("PUT /api/known", s.handlePutKnown)
 	mux.HandleFunc("GET /api/map", s.handleMap)
 	mux.HandleFunc("GET /download", s.handleDownload)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -351,6 +354,61 @@ func (s *Server) handlePlan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sendJSON(w, api.NewPlan(p))
+}
+
+// handleKnown answers what the known file ('conceptmap known') holds:
+// {"known": [ids], "file": path}.
+func (s *Server) handleKnown(w http.ResponseWriter, r *http.Request) {
+	ids, path, err := knownfile.Read()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	if ids == nil {
+		ids = []string{}
+	}
+	sendJSON(w, map[string]any{"known": ids, "file": path})
+}
+
+// handlePutKnown replaces the known file with the JSON list of concept
+// ids in the body, ids the data has, and answers as handleKnown. It
+// takes only JSON from the page's own origin, so another site cannot
+// write the file through the browser.
+func (s *Server) handlePutKnown(w http.ResponseWriter, r *http.Request) {
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		http.Error(w, "send the known concepts as a JSON list, with Content-Type: application/json", http.StatusUnsupportedMediaType)
+		return
+	}
+	if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host {
+		http.Error(w, "only the explorer's own page may change what you know", http.StatusForbidden)
+		return
+	}
+	var ids []string
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&ids); err != nil {
+		badRequest(w, fmt.Errorf("the body must be a JSON list of concept ids: %v", err))
+		return
+	}
+	g := s.graph()
+	if g == nil {
+		s.noData(w)
+		return
+	}
+	for _, id := range ids {
+		if g.Concept(id) == nil {
+			badRequest(w, fmt.Errorf("unknown concept %q", id))
+			return
+		}
+	}
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	_, path, err := knownfile.Read()
+	if err == nil {
+		err = knownfile.Write(path, ids)
+	}
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	sendJSON(w, map[string]any{"known": ids, "file": path})
 }
 
 // handleMap answers the SVG of a view, as `conceptmap map` draws it.
