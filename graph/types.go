@@ -154,7 +154,7 @@ func (r Ref) Link() string {
 		return r.URL
 	}
 	if r.ArXiv != "" {
-		return "https://arxiv.org/abs/" + r.ArXiv
+		return ArXivAbs + r.ArXiv
 	}
 	return ""
 }

@@ -190,7 +190,7 @@ concepts:
 	if err := json.Unmarshal(blocks["cm-model"], &m); err != nil {
 		t.Fatal(err)
 	}
-	if m.Concepts[1].Name.Zh != "</script><script>alert(2)</script>" || m.Concepts[0].Refs[0].Link != "javascript:alert(4)" {
+	if m.Concepts[1].Names.Zh != "</script><script>alert(2)</script>" || m.Concepts[0].Refs[0].Link() != "javascript:alert(4)" {
 		t.Errorf("the model does not carry the texts exactly: %+v", m.Concepts)
 	}
 	// The maps carry the names as SVG text, which Graphviz escaped.

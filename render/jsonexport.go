@@ -132,18 +132,14 @@ func reachText(n int) string {
 }
 
 // ConceptJSON is a concept as conceptmap's JSON shows it, in `show --json`,
-// `list --json` and the nodes of JSON. Scripts rely on its field names:
-// add fields, never rename or remove them.
+// `list --json` and the nodes of JSON: graph.ConceptDoc, the shape the
+// explorer's model has too, with the relations out of it and into it.
+// Scripts rely on its field names: add fields, never rename or remove
+// them.
 type ConceptJSON struct {
-	ID       string      `json:"id"`
-	Names    graph.Text  `json:"names"`
-	Aliases  []string    `json:"aliases"`
-	Category string      `json:"category"`
-	Summary  graph.Text  `json:"summary"`
-	Analogy  *graph.Text `json:"analogy,omitempty"`
-	Refs     []graph.Ref `json:"refs,omitempty"`
-	Out      []OutEdge   `json:"out"`
-	In       []InEdge    `json:"in"`
+	graph.ConceptDoc
+	Out []OutEdge `json:"out"`
+	In  []InEdge  `json:"in"`
 }
 
 // OutEdge is a relation that starts at a concept.
@@ -163,17 +159,7 @@ type InEdge struct {
 // NewConceptJSON returns c with the relations out of it and into it, in the
 // order given. Empty lists are written as [], never null.
 func NewConceptJSON(c *graph.Concept, out, in []graph.Edge) ConceptJSON {
-	o := ConceptJSON{
-		ID: c.ID, Names: c.Name, Aliases: c.Aliases, Category: c.Category,
-		Summary: c.Summary, Refs: c.Refs, Out: []OutEdge{}, In: []InEdge{},
-	}
-	if o.Aliases == nil {
-		o.Aliases = []string{}
-	}
-	if !c.Analogy.IsZero() {
-		a := c.Analogy
-		o.Analogy = &a
-	}
+	o := ConceptJSON{ConceptDoc: c.Doc(), Out: []OutEdge{}, In: []InEdge{}}
 	for _, e := range out {
 		o.Out = append(o.Out, OutEdge{Relation: e.Relation, To: e.To, Why: e.Why})
 	}

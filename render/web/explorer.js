@@ -95,7 +95,7 @@
   // prose is running text: with both languages, names show both but
   // sentences keep to one, as on the command line.
   const proseLang = () => (state.lang === 'zh' ? 'zh' : 'en');
-  const nameOf = (id, lang) => (byID.has(id) ? text(byID.get(id).name, lang) : id);
+  const nameOf = (id, lang) => (byID.has(id) ? text(byID.get(id).names, lang) : id);
   const relation = (id) => (ix && ix.rels.get(id)) || { id, label: { en: id }, inverse: { en: id }, first: 'none', color: '#4a5568' };
 
   // ---- State, kept in the URL's fragment.
@@ -237,6 +237,11 @@
     });
   }
 
+  // refLink is a reference's address: its URL, or its arXiv abstract page.
+  function refLink(r) {
+    return r.url || (r.arxiv ? cfg.arxiv + r.arxiv : '');
+  }
+
   function safeLink(url) {
     return /^https?:\/\//i.test(url || '') ? url : '';
   }
@@ -318,12 +323,12 @@
     }
     const names = [];
     if (state.lang === 'both') {
-      names.push(h('h2', { text: c.name.en || c.name.zh }));
-      if (c.name.zh && c.name.en && c.name.zh !== c.name.en) names.push(h('p', { class: 'cm-zhname', text: c.name.zh }));
+      names.push(h('h2', { text: c.names.en || c.names.zh }));
+      if (c.names.zh && c.names.en && c.names.zh !== c.names.en) names.push(h('p', { class: 'cm-zhname', text: c.names.zh }));
     } else {
-      names.push(h('h2', { text: text(c.name) }));
-      const other = text(c.name, state.lang === 'zh' ? 'en' : 'zh');
-      if (other !== text(c.name)) names.push(h('p', { class: 'cm-zhname', text: other }));
+      names.push(h('h2', { text: text(c.names) }));
+      const other = text(c.names, state.lang === 'zh' ? 'en' : 'zh');
+      if (other !== text(c.names)) names.push(h('p', { class: 'cm-zhname', text: other }));
     }
     const cat = model.categories.find((x) => x.id === c.category);
     const meta = h('p', { class: 'cm-meta' },
@@ -367,8 +372,8 @@
     const rels = ['needs', 'unlocks', 'related'].filter((k) => groups[k].length).map((k) =>
       h('section', { class: 'cm-rels-' + k }, h('h3', { text: ui(k) + ' (' + groups[k].length + ')' }), h('ul', { class: 'cm-edges' }, groups[k])));
     const refs = c.refs && c.refs.length ? h('section', {}, h('h3', { text: ui('refs') }), h('ul', { class: 'cm-refs' },
-      c.refs.map((r) => h('li', {}, safeLink(r.link)
-        ? h('a', { href: safeLink(r.link), target: '_blank', rel: 'noopener noreferrer', text: r.title || r.link })
+      c.refs.map((r) => h('li', {}, safeLink(refLink(r))
+        ? h('a', { href: safeLink(refLink(r)), target: '_blank', rel: 'noopener noreferrer', text: r.title || refLink(r) })
         : h('span', { text: r.title }))))) : null;
     fill(p, names, meta, aliases, summary, analogy, actions, rels, refs);
   }
@@ -804,7 +809,7 @@
     if (t.classList.contains('node')) {
       const c = byID.get(t.id);
       if (!c) { E.hover.hidden = true; return; }
-      title.textContent = text(c.name);
+      title.textContent = text(c.names);
       body.textContent = text(c.summary, proseLang());
     } else {
       title.textContent = nameOf(t.dataset.from) + ' — ' + nameOf(t.dataset.to);
@@ -881,12 +886,12 @@
   function paintSuggest() {
     const items = suggestions.map((m, i) => {
       const c = byID.get(m.id);
-      const other = state.lang === 'zh' ? c.name.en : state.lang === 'en' ? c.name.zh : '';
+      const other = state.lang === 'zh' ? c.names.en : state.lang === 'en' ? c.names.zh : '';
       return h('li', {
         role: 'option', 'data-id': m.id, id: 'cm-sug-' + i, 'aria-selected': String(i === active),
         onmousedown: (ev) => { ev.preventDefault(); pick(m.id); },
-      }, h('span', { class: 'cm-sname', text: text(c.name) }),
-      other && other !== text(c.name) ? h('span', { class: 'cm-sother', text: other }) : null,
+      }, h('span', { class: 'cm-sname', text: text(c.names) }),
+      other && other !== text(c.names) ? h('span', { class: 'cm-sother', text: other }) : null,
       h('code', { text: c.id }));
     });
     if (!items.length) items.push(h('li', { class: 'cm-none', text: ui('noMatch') }));

@@ -7,33 +7,17 @@ import (
 	"github.com/conceptmap/conceptmap/graph"
 )
 
-// Model is a graph as the explorer's script reads it: every concept, every
-// relation, the relation vocabulary and the categories. Its orders are the
+// Model is a graph as the explorer's script reads it: every concept (in
+// the one shape of conceptmap's JSON, graph.ConceptDoc), every relation,
+// the relation vocabulary and the categories. Its orders are the
 // graph's own (concepts by id, edges as Graph.Edges gives them, categories
 // by rank), which the script's learning plan relies on to give the order
 // that Graph.Plan gives.
 type Model struct {
-	Concepts   []Concept  `json:"concepts"`
-	Edges      []Edge     `json:"edges"`
-	Relations  []Relation `json:"relations"`
-	Categories []Category `json:"categories"`
-}
-
-// Concept is one concept of a Model.
-type Concept struct {
-	ID       string      `json:"id"`
-	Name     graph.Text  `json:"name"`
-	Aliases  []string    `json:"aliases,omitempty"`
-	Category string      `json:"category"`
-	Summary  graph.Text  `json:"summary"`
-	Analogy  *graph.Text `json:"analogy,omitempty"`
-	Refs     []Ref       `json:"refs,omitempty"`
-}
-
-// Ref is a reference of a concept, with its address resolved.
-type Ref struct {
-	Title string `json:"title"`
-	Link  string `json:"link,omitempty"`
+	Concepts   []graph.ConceptDoc `json:"concepts"`
+	Edges      []Edge             `json:"edges"`
+	Relations  []Relation         `json:"relations"`
+	Categories []Category         `json:"categories"`
 }
 
 // Edge is one relation as written in the data.
@@ -65,17 +49,9 @@ type Category struct {
 
 // NewModel returns the model of g.
 func NewModel(g *graph.Graph) *Model {
-	m := &Model{Concepts: []Concept{}, Edges: []Edge{}, Relations: []Relation{}, Categories: []Category{}}
+	m := &Model{Concepts: []graph.ConceptDoc{}, Edges: []Edge{}, Relations: []Relation{}, Categories: []Category{}}
 	for _, c := range g.Concepts() {
-		mc := Concept{ID: c.ID, Name: c.Name, Aliases: c.Aliases, Category: c.Category, Summary: c.Summary}
-		if !c.Analogy.IsZero() {
-			a := c.Analogy
-			mc.Analogy = &a
-		}
-		for _, r := range c.Refs {
-			mc.Refs = append(mc.Refs, Ref{Title: r.Title, Link: r.Link()})
-		}
-		m.Concepts = append(m.Concepts, mc)
+		m.Concepts = append(m.Concepts, c.Doc())
 	}
 	for _, e := range g.Edges() {
 		me := Edge{From: e.From, Relation: e.Relation, To: e.To, Role: e.Role, Reach: e.Reach}

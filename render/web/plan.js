@@ -61,7 +61,7 @@ const cmCore = (function () {
         ix.before[o[1]].push(i);
       }
     });
-    const keys = cs.map((c) => [catRank.get(c.category) || 0, fold(c.name.en || c.name.zh || ''), c.id]);
+    const keys = cs.map((c) => [catRank.get(c.category) || 0, fold(c.names.en || c.names.zh || ''), c.id]);
     const byRank = cs.map((c, i) => i);
     byRank.sort((a, b) => (keys[a][0] - keys[b][0]) || compare(keys[a][1], keys[b][1]) || compare(keys[a][2], keys[b][2]));
     byRank.forEach((v, r) => { ix.rank[v] = r; });
@@ -407,8 +407,8 @@ const cmCore = (function () {
     let best = 0;
     const qn = Array.from(q).length;
     const keys = [c.id];
-    if (c.name.en) keys.push(c.name.en);
-    if (c.name.zh) keys.push(c.name.zh);
+    if (c.names.en) keys.push(c.names.en);
+    if (c.names.zh) keys.push(c.names.zh);
     for (const a of c.aliases || []) keys.push(a);
     for (let k of keys) {
       k = fold(k);

@@ -92,6 +92,9 @@ type config struct {
 	Formats []Format   `json:"formats,omitempty"`
 	Focus   string     `json:"focus,omitempty"`
 	Targets []string   `json:"targets,omitempty"`
+	// ArXiv is where a reference's arXiv id leads (graph.ArXivAbs): the
+	// page's code names no address itself.
+	ArXiv string `json:"arxiv"`
 }
 
 // HTML returns the page.
@@ -106,6 +109,7 @@ func (p *Page) HTML() ([]byte, error) {
 	if cfg.Lang == "" {
 		cfg.Lang = graph.Both
 	}
+	cfg.ArXiv = graph.ArXivAbs
 	cfgJSON, err := marshal(cfg)
 	if err != nil {
 		return nil, err

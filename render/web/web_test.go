@@ -20,7 +20,7 @@ func TestServedPage(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<html lang="zh">`,
-		`{"mode":"server","lang":"zh","watch":true,"formats":[{"id":"svg","label":"SVG"}]}`,
+		`{"mode":"server","lang":"zh","watch":true,"formats":[{"id":"svg","label":"SVG"}],"arxiv":"https://arxiv.org/abs/"}`,
 		`connect-src &#39;self&#39;`,
 		`script-src ` + strings.ReplaceAll(strings.ReplaceAll(scriptHash, "'", "&#39;"), "+", "&#43;"),
 	} {

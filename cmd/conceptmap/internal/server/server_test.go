@@ -324,13 +324,13 @@ func TestServeEscaping(t *testing.T) {
 	var out struct {
 		Model struct {
 			Concepts []struct {
-				ID   string
-				Name graph.Text
+				ID    string
+				Names graph.Text
 			}
 		}
 	}
 	json.Unmarshal(r.Body, &out)
-	if len(out.Model.Concepts) != 2 || out.Model.Concepts[1].Name.En != "<img src=x onerror=alert(1)>" {
+	if len(out.Model.Concepts) != 2 || out.Model.Concepts[1].Names.En != "<img src=x onerror=alert(1)>" {
 		t.Errorf("/api/graph does not carry the names exactly: %+v", out.Model.Concepts)
 	}
 	for _, lang := range []string{"en", "zh", "both"} {
