@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,6 +28,11 @@ func DOT(g *graph.Graph, v graph.View, opt Options) []byte {
 func mapDOT(g *graph.Graph, v graph.View, opt Options) []byte {
 	d := newDotWriter(g, opt)
 	d.header()
+	if opt.Overview {
+		d.overview(v)
+		d.b.WriteString("}\n")
+		return d.b.Bytes()
+	}
 	d.concepts(v.Concepts)
 	used := d.edges(v.Edges)
 	marks := d.marks(v.Concepts)
@@ -95,16 +101,17 @@ func (d *dotWriter) heading() string {
 	}
 	if d.opt.Caption != "" || len(d.opt.CaptionSet) > 0 {
 		ls := wrap(lines(d.opt.Caption), 90)
-		w := d.width(ls, captionSize)
+		size := captionSize * max(1, d.opt.fit.captionScale)
+		w := d.width(ls, size)
 		n := len(ls)
 		for _, c := range d.opt.CaptionSet {
 			other := wrap(lines(c), 90)
-			n, w = max(n, len(other)), max(w, d.width(other, captionSize))
+			n, w = max(n, len(other)), max(w, d.width(other, size))
 		}
 		for len(ls) < n {
 			ls = append(ls, " ")
 		}
-		rows = append(rows, `<FONT POINT-SIZE="`+num(captionSize)+`">`+htmlLines(ls)+`</FONT>`)
+		rows = append(rows, `<FONT POINT-SIZE="`+num(math.Round(size*10)/10)+`">`+htmlLines(ls)+`</FONT>`)
 		widths = append(widths, w)
 	}
 	var b strings.Builder

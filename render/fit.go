@@ -25,6 +25,9 @@ type fitting struct {
 	// (see legendDOT), if hasLegend.
 	legendApart, hasLegend bool
 	legend                 placement
+	// captionScale enlarges the caption so that it prints at captionSize
+	// on the page, however much the map is scaled down to fit.
+	captionScale float64
 }
 
 // The sizes a fitted map aims at, in points as printed: concept names on
@@ -88,39 +91,50 @@ func (r Renderer) Fit(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 	var best Options
 	var bestScore score
 	first := true
-	for _, clusters := range []bool{true, false} {
+	boxes := []bool{true, false}
+	if themeOf(opt.Theme).mono {
+		boxes = boxes[:1] // without colour, only boxes tell categories apart
+	}
+	for _, clusters := range boxes {
 		var legend []byte
 		for _, label := range labels {
 			for _, dir := range dirs {
 				c := opt
+				if c.Caption == "" {
+					// Frames of a set are fitted with their longest
+					// caption in place, so that nothing is put where a
+					// caption will be.
+					c.Caption = longest(c.CaptionSet)
+				}
 				c.RankDir, c.NoEdgeLabels = dir, !label.on
 				c.fit = fitting{noClusters: !clusters, compress: page, spacious: label.spacious, legendApart: true}
 				c.fitted = true
-				svg, err := r.svg(ctx, mapDOT(g, v, c))
-				if err != nil {
-					return opt, err
-				}
 				if legend == nil {
+					var err error
 					if legend, err = r.legendSVG(ctx, g, v, c); err != nil {
 						return opt, err
 					}
 				}
-				if legend != nil {
-					if svg, c.fit.legend, err = addLegend(svg, legend, measure, aim, opt); err != nil {
-						return opt, err
-					}
-					c.fit.hasLegend = true
-				}
-				if page {
-					if svg, err = fitSVG(svg, opt.PageWidth, opt.PageHeight, "none"); err != nil {
-						return opt, err
-					}
-				}
-				rep, err := readcheck.Check(svg, measure)
+				rep, err := r.judgeCandidate(ctx, g, v, &c, legend, measure, aim)
 				if err != nil {
 					return opt, err
 				}
+				if page && (opt.Caption != "" || len(opt.CaptionSet) > 0) {
+					// A caption that the page's scale makes small is
+					// drawn larger, and the map laid out again.
+					for range 6 {
+						k := rep.Names.Median / nodeSize // the page's scale
+						if k <= 0 || k*max(1, c.fit.captionScale) >= 1.02 {
+							break
+						}
+						c.fit.captionScale = max(1, c.fit.captionScale) * 1.1 / (k * max(1, c.fit.captionScale))
+						if rep, err = r.judgeCandidate(ctx, g, v, &c, legend, measure, aim); err != nil {
+							return opt, err
+						}
+					}
+				}
 				s := judge(rep, page)
+				c.Caption = opt.Caption
 				if first || s.better(bestScore) {
 					best, bestScore, first = c, s, false
 				}
@@ -198,4 +212,36 @@ func background(opt Options) string {
 		return "none"
 	}
 	return themeOf(opt.Theme).bg
+}
+
+// judgeCandidate lays a candidate out, with its legend placed (which it
+// records in c), on its page, and reads it as printed.
+func (r Renderer) judgeCandidate(ctx context.Context, g *graph.Graph, v graph.View, c *Options, legend []byte, measure readcheck.Measure, aim float64) (*readcheck.Report, error) {
+	svg, err := r.svg(ctx, mapDOT(g, v, *c))
+	if err != nil {
+		return nil, err
+	}
+	if legend != nil {
+		if svg, c.fit.legend, err = addLegend(svg, legend, measure, aim, *c); err != nil {
+			return nil, err
+		}
+		c.fit.hasLegend = true
+	}
+	if c.PageWidth > 0 && c.PageHeight > 0 {
+		if svg, err = fitSVG(svg, c.PageWidth, c.PageHeight, "none"); err != nil {
+			return nil, err
+		}
+	}
+	return readcheck.Check(svg, measure)
+}
+
+// longest returns the longest of texts, by characters.
+func longest(texts []string) string {
+	l := ""
+	for _, t := range texts {
+		if len([]rune(t)) > len([]rune(l)) {
+			l = t
+		}
+	}
+	return l
 }

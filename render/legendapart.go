@@ -29,7 +29,7 @@ type placement struct {
 // legendDOT returns the DOT of the view's legend alone, or nil when there is
 // nothing to explain.
 func legendDOT(g *graph.Graph, v graph.View, opt Options) []byte {
-	if opt.NoLegend {
+	if opt.NoLegend || opt.Overview {
 		return nil
 	}
 	d := newDotWriter(g, opt)

@@ -45,6 +45,10 @@ type Look struct {
 	Fit bool
 	// EdgeLabelsOn says that edge labels were asked for: Fit keeps them.
 	EdgeLabelsOn bool
+	// Overview draws one node per category of the view, with the number
+	// of its concepts, and one edge per pair of categories that relations
+	// join, as thick as they are many: a big graph in one picture.
+	Overview bool
 	// Font draws every text of PNG and PDF and measures it, so that boxes
 	// fit. Nil means SystemFont. SVG and DOT do not use it.
 	Font *Font
@@ -70,6 +74,9 @@ type Page struct {
 	PageWidth, PageHeight float64
 	// Transparent leaves the background clear.
 	Transparent bool
+	// Zoom frames the picture on what it draws, leaving out the room of
+	// Hidden concepts: the early frames of a talk come out large.
+	Zoom bool
 	// Scale is the number of PNG pixels per point of the map: 1 draws it
 	// at 72 dots per inch. Zero means DefaultScale. The other formats are
 	// drawn in points and ignore it.

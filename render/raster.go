@@ -157,6 +157,9 @@ func (r Renderer) fontLayout(ctx context.Context, f *Font, g *graph.Graph, v gra
 		}
 		mergeLayout(l, leg, opt.fit.legend)
 	}
+	if opt.Zoom && len(opt.Hidden) > 0 {
+		zoomLayout(l)
+	}
 	if err := f.Check(l.Texts()); err != nil {
 		return nil, err
 	}

@@ -36,6 +36,11 @@ func (r Renderer) SVG(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 			}
 		}
 	}
+	if opt.Zoom && len(opt.Hidden) > 0 {
+		if out, err = zoomSVG(out); err != nil {
+			return nil, err
+		}
+	}
 	if opt.PageWidth <= 0 || opt.PageHeight <= 0 {
 		return out, nil
 	}

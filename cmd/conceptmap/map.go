@@ -29,7 +29,7 @@ type mapCmd struct {
 	sel                selection
 	out, format, title string
 	path, highlight    []string
-	noLegend           bool
+	noLegend, overview bool
 	lk                 look
 	dr                 drawing
 }
@@ -44,6 +44,7 @@ func (c *mapCmd) flags(fs *pflag.FlagSet) {
 	c.lk.flags(fs, "")
 	c.dr.flags(fs)
 	fs.BoolVar(&c.noLegend, "no-legend", false, "leave out the legend")
+	fs.BoolVar(&c.overview, "overview", false, "draw one node per category, with its number of concepts, and the relations between categories, as thick as they are many")
 }
 
 func (c *mapCmd) run(e *env, co *common, args []string) error {
@@ -86,7 +87,7 @@ func (c *mapCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt := render.Options{Look: render.Look{Lang: g.lang, NoLegend: c.noLegend}}
+	opt := render.Options{Look: render.Look{Lang: g.lang, NoLegend: c.noLegend, Overview: c.overview}}
 	opt.Mark(m)
 	c.lk.apply(&opt, len(v.Edges))
 	c.dr.apply(&opt)

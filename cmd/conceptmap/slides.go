@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -32,6 +35,7 @@ type slidesCmd struct {
 	known       []string
 	ignoreKnown bool
 	out, format string
+	force       bool
 	lk          look
 	dr          drawing
 }
@@ -41,6 +45,7 @@ func (c *slidesCmd) flags(fs *pflag.FlagSet) {
 	fs.BoolVar(&c.ignoreKnown, "ignore-known-file", false, "leave out what 'conceptmap known' keeps")
 	fs.StringVarP(&c.out, "output", "o", "", "write the frames and outline.md into this `DIR` (made if missing)")
 	fs.StringVar(&c.format, "format", "svg", "frames as svg or png files, or pdf: one slides.pdf of all frames")
+	fs.BoolVar(&c.force, "force", false, "replace outline.md even if it was edited since slides wrote it")
 	c.lk.flags(fs, "")
 	c.dr.flags(fs)
 }
@@ -97,16 +102,53 @@ func (c *slidesCmd) run(e *env, co *common, args []string) error {
 		return err
 	}
 	keep := map[string]bool{}
-	for i := range files {
+	kept := ""
+	for i := 0; i < len(files); i++ {
 		keep[files[i].Path] = true
-		files[i].Path = filepath.Join(out, files[i].Path)
+		path := filepath.Join(out, files[i].Path)
+		if files[i].Path == "outline.md" && !c.force {
+			if old, err := os.ReadFile(path); err == nil && edited(old) && !bytes.Equal(old, files[i].Data) {
+				kept = path
+				files = append(files[:i], files[i+1:]...)
+				i--
+				continue
+			}
+		}
+		files[i].Path = path
 	}
 	if err := atomicfile.WriteAll(files...); err != nil {
 		return err
 	}
 	removeStaleFrames(out, keep)
+	if kept != "" {
+		fmt.Fprintf(e.stderr, "wrote %s: %s; kept %s, which was edited (--force replaces it)\n", out, plural(len(p.Steps), "frame"), kept)
+		return nil
+	}
 	fmt.Fprintf(e.stderr, "wrote %s: %s and outline.md\n", out, plural(len(p.Steps), "frame"))
 	return nil
+}
+
+// outlineStamp begins the last line of an outline as slides writes it,
+// which holds a digest of the text before it: an outline whose text no
+// longer matches its digest was edited.
+const outlineStamp = "<!-- conceptmap slides wrote this outline; it keeps your edits unless run with --force. sha256:"
+
+// stamp ends an outline with its stamp.
+func stamp(outline []byte) []byte {
+	sum := sha256.Sum256(outline)
+	return append(outline, []byte("\n"+outlineStamp+hex.EncodeToString(sum[:])+" -->\n")...)
+}
+
+// edited says whether an outline differs from what slides wrote: its text
+// does not match its stamp, or it has none.
+func edited(b []byte) bool {
+	i := bytes.LastIndex(b, []byte("\n"+outlineStamp))
+	if i < 0 {
+		return true
+	}
+	rest := strings.TrimSuffix(strings.TrimSpace(string(b[i+1+len(outlineStamp):])), "-->")
+	sum := sha256.Sum256(b[:i])
+	return strings.TrimSpace(rest) != hex.EncodeToString(sum[:])
 }
 
 // deck is what slides makes: a plan, drawn in a format and a look.
@@ -147,6 +189,27 @@ func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 	for i, s := range p.Steps {
 		base.CaptionSet = append(base.CaptionSet, text.StepCaption(i, n, s))
 	}
+	// One layout for the whole talk, fitted once to the slide: every
+	// frame keeps each concept in its place, and zooms to what it draws.
+	if format != "svg" {
+		if err := dr.raster(&base); err != nil {
+			return nil, err
+		}
+		f := base.Font
+		if f == nil {
+			var err error
+			if f, err = render.SystemFont(); err != nil {
+				return nil, err
+			}
+		}
+		base.Measure = f.Width
+	}
+	base.Highlight = map[string]bool{p.Steps[0].Concept.ID: true}
+	base, err := render.Fit(e.ctx, g.Graph, v, base)
+	if err != nil {
+		return nil, err
+	}
+	base.Zoom = true
 	var files []atomicfile.File
 	var pages []render.Frame
 	if format == "pdf" {
@@ -179,6 +242,6 @@ func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 		}
 		files = append(files, atomicfile.File{Path: "slides.pdf", Data: b})
 	}
-	files = append(files, atomicfile.File{Path: "outline.md", Data: text.Outline(p, format, width)})
+	files = append(files, atomicfile.File{Path: "outline.md", Data: stamp(text.Outline(p, format, width))})
 	return files, nil
 }

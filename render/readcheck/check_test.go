@@ -239,3 +239,27 @@ func TestFree(t *testing.T) {
 		}
 	}
 }
+
+func TestFreeAcrossCategory(t *testing.T) {
+	body := `<g id="c" class="cluster"><title>cluster_0</title>
+<path d="M0,0 L200,0 L200,-100 L0,-100 Z"/>
+</g>
+`
+	p, err := Read(page(400, 200, 400, 200, body), mono)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The category's box spans x 0 to 200, y 100 to 200 on the page.
+	for _, c := range []struct {
+		r    Rect
+		free bool
+	}{
+		{Rect{20, 120, 80, 180}, true},    // inside
+		{Rect{250, 120, 300, 180}, true},  // outside
+		{Rect{150, 120, 250, 180}, false}, // across its border
+	} {
+		if got := p.Free(c.r); got != c.free {
+			t.Errorf("Free(%v) = %v, want %v", c.r, got, c.free)
+		}
+	}
+}

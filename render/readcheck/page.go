@@ -22,8 +22,8 @@ func (p *Page) Drawing() Rect {
 }
 
 // Free says whether nothing drawn meets r: no concept, label, title or
-// edge line. The drawing's background and the boxes of categories do not
-// count.
+// edge line, and no border of a category's box. The drawing's background
+// does not count.
 func (p *Page) Free(r Rect) bool {
 	b := box{r.X0, r.Y0, r.X1, r.Y1}
 	for _, e := range p.dr.elems {
@@ -31,6 +31,11 @@ func (p *Page) Free(r Rect) bool {
 			return false
 		}
 		if e.kind == Cluster {
+			// Inside a category's box or outside it, not across its
+			// border.
+			if e.shape.meets(b) && !(e.shape.x0 <= b.x0 && b.x1 <= e.shape.x1 && e.shape.y0 <= b.y0 && b.y1 <= e.shape.y1) {
+				return false
+			}
 			continue
 		}
 		if e.edge {
@@ -44,4 +49,14 @@ func (p *Page) Free(r Rect) bool {
 		}
 	}
 	return true
+}
+
+// Content is the extent of what is drawn on the page: every concept,
+// edge, label and title, without the drawing's background.
+func (p *Page) Content() Rect {
+	b := noBox
+	for _, e := range p.dr.elems {
+		b = b.union(e.shape).union(e.label)
+	}
+	return Rect{b.x0, b.y0, b.x1, b.y1}
 }

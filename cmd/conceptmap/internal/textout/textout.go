@@ -379,7 +379,7 @@ func (w *Writer) StepCaption(i, n int, s graph.Step) string {
 	if len(s.Because) == 0 {
 		return head
 	}
-	lines := []string{head, Chain(w.g, w.lang, s.Concept.ID, s.Because)}
+	lines := append([]string{head}, ChainLines(w.g, w.lang, s.Concept.ID, s.Because, captionWidth)...)
 	if why := s.Because[0].Why.In(textLang(w.lang)); why != "" {
 		lines = append(lines, why)
 	}
@@ -460,6 +460,31 @@ func Chain(g *graph.Graph, lang graph.Lang, start string, edges []*graph.Edge) s
 		cur = next
 	}
 	return b.String()
+}
+
+// captionWidth is how many characters a line of a frame's caption holds.
+const captionWidth = 80
+
+// ChainLines is Chain broken into lines of about width characters,
+// between links and never inside a name: each line after the first starts
+// with a link, "—rel→ B".
+func ChainLines(g *graph.Graph, lang graph.Lang, start string, edges []*graph.Edge, width int) []string {
+	cur := start
+	tl := textLang(lang)
+	line := g.Concept(cur).Name.In(tl)
+	var out []string
+	for _, e := range edges {
+		rel, next := hop(g, lang, *e, e.From == cur)
+		piece := strings.TrimLeft(rel, " ") + g.Concept(next).Name.In(tl)
+		if len([]rune(line))+1+len([]rune(piece)) > width {
+			out = append(out, line)
+			line = piece
+		} else {
+			line += " " + piece
+		}
+		cur = next
+	}
+	return append(out, line)
 }
 
 // textLang is the language for running text (labels, reasons): with

@@ -1,0 +1,87 @@
+package render
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/conceptmap/conceptmap/graph"
+)
+
+// An overview draws a view of many concepts as one readable picture: one
+// node per category, with the number of its concepts, and one edge per
+// pair of categories that relations join, from the category learned first,
+// as thick as the relations are many and labelled with their number.
+
+// overviewLink is the relations from one category to another.
+type overviewLink struct {
+	from, to string // category ids: to is learned after from
+	n        int
+}
+
+// overviewLinks counts the relations between the categories of the
+// concepts in view, each from the end learned first (or from its source,
+// for a relation that sets no order), in category order.
+func overviewLinks(g *graph.Graph, v graph.View, cats map[string]int) []overviewLink {
+	catOf := map[string]string{}
+	for _, c := range v.Concepts {
+		catOf[c.ID] = c.Category
+	}
+	count := map[[2]string]int{}
+	for _, e := range v.Edges {
+		a, ok1 := catOf[e.From]
+		b, ok2 := catOf[e.To]
+		if !ok1 || !ok2 || a == b {
+			continue
+		}
+		if rt := g.Relation(e.Relation); rt != nil && rt.First == graph.FirstTarget {
+			a, b = b, a
+		}
+		count[[2]string{a, b}]++
+	}
+	var out []overviewLink
+	for k, n := range count {
+		out = append(out, overviewLink{k[0], k[1], n})
+	}
+	slices.SortFunc(out, func(x, y overviewLink) int {
+		return cmp.Or(cats[x.from]-cats[y.from], cats[x.to]-cats[y.to])
+	})
+	return out
+}
+
+// overview writes the body of an overview: the categories and the links.
+func (d *dotWriter) overview(v graph.View) {
+	gs := groups(d.g, viewConcepts(v))
+	rank := map[string]int{}
+	for i, gr := range gs {
+		rank[gr.cat.ID] = i
+		h := d.theme.palette[gr.cat.Rank%len(d.theme.palette)]
+		ls := d.text(gr.cat.Name)
+		n := len(gr.members)
+		count := strconv.Itoa(n) + " concepts"
+		if n == 1 {
+			count = "1 concept"
+		}
+		if d.opt.Lang == graph.Zh {
+			count = strconv.Itoa(n) + " 个概念"
+		}
+		ls = append(ls, count)
+		d.attrs("\t", "c"+strconv.Itoa(i),
+			"id", quote("category-"+gr.cat.ID),
+			"class", quote("category"),
+			"label", quote(strings.Join(ls, "\n")),
+			"width", quote(inches(d.width(ls, nodeSize)+2*padX)),
+			"fillcolor", quote(h.fill),
+			"color", quote(h.line))
+	}
+	for _, l := range overviewLinks(d.g, v, rank) {
+		pw := 1 + 2*math.Log2(float64(l.n))
+		d.attrs("\t", "c"+strconv.Itoa(rank[l.from])+" -> c"+strconv.Itoa(rank[l.to]),
+			"label", quote(strconv.Itoa(l.n)),
+			"penwidth", quote(strconv.FormatFloat(math.Round(pw*10)/10, 'f', -1, 64)),
+			"color", quote(d.theme.legendLine),
+			"fontcolor", quote(d.theme.edgeText))
+	}
+}
