@@ -186,8 +186,9 @@ func (d *dotWriter) marks(cs []*graph.Concept) []mark {
 		ms = append(ms, mark{label: graph.Text{En: "on the path", Zh: "路径上"},
 			fill: h.fill, line: h.line, style: "rounded,filled", pen: "2.5"})
 	}
-	if d.opt.fit.noClusters {
-		// Without their boxes, categories are told by colour.
+	if d.opt.fit.noClusters && !d.theme.mono {
+		// Without their boxes, categories are told by colour (which a
+		// theme without colour does not have).
 		var shown []*graph.Concept
 		for _, c := range cs {
 			if !d.opt.Hidden[c.ID] {

@@ -91,11 +91,7 @@ func (r Renderer) Fit(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 	var best Options
 	var bestScore score
 	first := true
-	boxes := []bool{true, false}
-	if themeOf(opt.Theme).mono {
-		boxes = boxes[:1] // without colour, only boxes tell categories apart
-	}
-	for _, clusters := range boxes {
+	for _, clusters := range []bool{true, false} {
 		var legend []byte
 		for _, label := range labels {
 			for _, dir := range dirs {
