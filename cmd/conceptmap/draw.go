@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/atomicfile"
 	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render"
 )
@@ -115,8 +117,8 @@ func (d *drawing) raster(opt *render.Options) error {
 
 // pictureFormat picks the output format from --format or the extension.
 func pictureFormat(cmd, format, out string) (string, error) {
-	if format == "" && out == "" {
-		return "svg", nil
+	if format == "" && (out == "" || filepath.Ext(out) == "" && atomicfile.Special(out)) {
+		return "svg", nil // stdout, /dev/null, a FIFO
 	}
 	if f, ok := formatIn(pictureFormats, format, out); ok {
 		return f.Name, nil

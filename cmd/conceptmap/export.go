@@ -50,6 +50,9 @@ func (c *exportCmd) flags(fs *pflag.FlagSet) {
 
 func (c *exportCmd) run(e *env, co *common, args []string) error {
 	s, out, format, lk := &c.sel, c.out, c.format, &c.lk
+	if out == "-" {
+		out = "" // stdout
+	}
 	if len(args) > 0 {
 		return usagef("export", "takes no arguments; choose what to export with --plan, --focus or --category")
 	}

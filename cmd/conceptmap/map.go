@@ -38,7 +38,7 @@ func (c *mapCmd) flags(fs *pflag.FlagSet) {
 	c.sel.flags(fs)
 	fs.StringArrayVar(&c.path, "path", nil, "draw the shortest path from this concept to the one given as argument (or --path FROM,TO), bold, with the rest faded")
 	fs.StringArrayVar(&c.highlight, "highlight", nil, "mark these concepts, comma-separated")
-	fs.StringVarP(&c.out, "output", "o", "", "write to `FILE` (.svg, .png, .pdf, .dot or .gv) instead of stdout; written whole or not at all")
+	fs.StringVarP(&c.out, "output", "o", "", "write to `FILE` (.svg, .png, .pdf, .dot or .gv) instead of stdout (- for stdout); written whole or not at all")
 	fs.StringVar(&c.format, "format", "", "svg, png, pdf or dot (default: from the -o extension, else svg)")
 	fs.StringVar(&c.title, "title", "", "a title drawn above the map (default: what the map shows)")
 	c.lk.flags(fs, "")
@@ -61,11 +61,17 @@ func (c *mapCmd) run(e *env, co *common, args []string) error {
 	case len(path) == 2 && (len(s.plan) > 0 || s.focus != "" || s.category != ""):
 		return usagef("map", "--path draws its own view; leave out --plan, --focus and --category")
 	}
+	if c.out == "-" {
+		c.out = "" // stdout
+	}
 	f, err := pictureFormat("map", c.format, c.out)
 	if err != nil {
 		return err
 	}
 	if err := atomicfile.CheckOutput(c.out); err != nil {
+		return err
+	}
+	if err := checkBinaryOutput(e, "map", c.out, f); err != nil {
 		return err
 	}
 	if err := c.lk.check("map"); err != nil {

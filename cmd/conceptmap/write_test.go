@@ -3,11 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"golang.org/x/sys/unix"
 )
 
 // A failed map run leaves an existing output file as it was, and leaves
@@ -83,4 +87,72 @@ func TestMapOutputChecks(t *testing.T) {
 	if st, _ := os.Stat(out); st.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v, want 0600 kept", st.Mode().Perm())
 	}
+}
+
+// -o - writes to stdout; /dev/null and a link are written through to
+// what they name; PNG and PDF are refused on a terminal, as stdout or as
+// -o, and written to a pipe.
+func TestOutputTargets(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"map", "--data", "testdata/fixture", "-o", "-"}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(stdout.Bytes(), []byte("<?xml")) || stderr.Len() != 0 {
+		t.Errorf("-o -: stdout %.20q, stderr %q", stdout.Bytes(), stderr.String())
+	}
+	if err := run(context.Background(), []string{"map", "--data", "testdata/fixture", "-o", os.DevNull}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(os.DevNull); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		t.Fatalf("%s is no longer a device", os.DevNull)
+	}
+
+	ptmx, tty := openPTY(t)
+	defer ptmx.Close()
+	defer tty.Close()
+	for _, args := range [][]string{
+		{"map", "--data", "testdata/fixture", "--format", "png"},
+		{"map", "--data", "testdata/fixture", "--format", "pdf", "-o", "-"},
+		{"map", "--data", "testdata/fixture", "--format", "png", "-o", tty.Name()},
+	} {
+		err := run(context.Background(), args, tty, &stderr)
+		if err == nil || !strings.Contains(err.Error(), "will not write") || !strings.Contains(err.Error(), "terminal") {
+			t.Errorf("%v on a terminal: %v", args, err)
+		}
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan []byte)
+	go func() {
+		b, _ := io.ReadAll(r)
+		got <- b
+	}()
+	err = run(context.Background(), []string{"map", "--data", "testdata/fixture", "--format", "png"}, w, &stderr)
+	w.Close()
+	if b := <-got; err != nil || !bytes.HasPrefix(b, []byte("\x89PNG")) {
+		t.Errorf("PNG to a pipe: %v, %.8q", err, b)
+	}
+}
+
+// openPTY opens a pseudo-terminal pair: the master and the terminal.
+func openPTY(t *testing.T) (ptmx, tty *os.File) {
+	t.Helper()
+	ptmx, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
+	if err != nil {
+		t.Fatalf("no pseudo-terminals here: %v", err)
+	}
+	if err := unix.IoctlSetPointerInt(int(ptmx.Fd()), unix.TIOCSPTLCK, 0); err != nil {
+		t.Fatal(err)
+	}
+	n, err := unix.IoctlGetInt(int(ptmx.Fd()), unix.TIOCGPTN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tty, err = os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ptmx, tty
 }

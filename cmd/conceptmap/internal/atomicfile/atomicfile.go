@@ -1,7 +1,10 @@
 // Package atomicfile writes output files whole or not at all: a failed
 // run never leaves a truncated or clobbered file, and a set of files is
-// replaced together. It holds no knowledge of conceptmap's commands or
-// formats; it must not import any package of the project.
+// replaced together. Only a missing or regular file is replaced by a
+// rename; a symbolic link is followed to its file and kept, and a device,
+// FIFO or socket is written through, as a shell's redirection would. It
+// holds no knowledge of conceptmap's commands or formats; it must not
+// import any package of the project.
 package atomicfile
 
 import (
@@ -24,6 +27,61 @@ func Write(path string, b []byte) error {
 	return WriteAll(File{path, b})
 }
 
+// maxLinks bounds the symbolic links followed from one output name, as
+// the kernel does, so a loop of links is an error rather than a hang.
+const maxLinks = 40
+
+// Resolve follows path through symbolic links to the file that writing
+// it should change, which may not exist yet (a link to a file to be
+// made). Writing to the result keeps every link in place.
+func Resolve(path string) (string, error) {
+	for range maxLinks {
+		st, err := os.Lstat(path)
+		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		dest, err := os.Readlink(path)
+		if err != nil {
+			return "", fmt.Errorf("cannot write %s: %w", path, Cause(err))
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(path), dest)
+		}
+		path = dest
+	}
+	return "", fmt.Errorf("cannot write %s: too many symbolic links (a loop?)", path)
+}
+
+// Special reports whether path exists and is neither a regular file nor
+// a directory, after links: a device, FIFO or socket, which is written
+// through.
+func Special(path string) bool {
+	p, err := Resolve(path)
+	return err == nil && special(p)
+}
+
+func special(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.Mode().IsRegular() && !st.IsDir()
+}
+
+// writeThrough writes b to the special file path as it is: a device or
+// FIFO cannot be replaced by a rename, and must not be.
+func writeThrough(path string, b []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, Cause(err))
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return fmt.Errorf("cannot write %s: %w", path, Cause(err))
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, Cause(err))
+	}
+	return nil
+}
+
 // WriteAll writes several files as one: each goes to a temporary
 // file in its directory, and only when all are written and synced are they
 // renamed into place. A failure while writing leaves every file as it was;
@@ -32,6 +90,34 @@ func Write(path string, b []byte) error {
 // half-written and, short of a crash between two renames, either all files
 // are new or none is.
 func WriteAll(files ...File) (err error) {
+	// Links are followed to their files, which are what is replaced; a
+	// special file is written through once the regular files are in place.
+	var through []File
+	regular := make([]File, 0, len(files))
+	for _, f := range files {
+		p, err := Resolve(f.Path)
+		if err != nil {
+			return err
+		}
+		if special(p) {
+			through = append(through, File{p, f.Data})
+			continue
+		}
+		regular = append(regular, File{p, f.Data})
+	}
+	if err := replace(regular); err != nil {
+		return err
+	}
+	for _, f := range through {
+		if err := writeThrough(f.Path, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// replace writes regular (or missing) files as one, by renames.
+func replace(files []File) (err error) {
 	tmps := make([]string, 0, len(files))
 	defer func() {
 		if err != nil {
@@ -86,8 +172,12 @@ func WriteAll(files ...File) (err error) {
 // CheckOutput fails early, before any work, if path cannot be an output
 // file: it is a directory, or its directory does not exist.
 func CheckOutput(path string) error {
-	if path == "" {
+	if path == "" || path == "-" {
 		return nil
+	}
+	path, err := Resolve(path)
+	if err != nil {
+		return err
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return fmt.Errorf("cannot write %s: it is a directory; give a file name", path)

@@ -1,0 +1,102 @@
+package atomicfile
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// A symbolic link given as the output is followed to its file, which is
+// replaced, and the link itself stays a link; so does a chain of links,
+// and a link to a file not yet made.
+func TestWriteFollowsLinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.svg")
+	os.WriteFile(real, []byte("old"), 0o600)
+	link := filepath.Join(dir, "link.svg")
+	chain := filepath.Join(dir, "chain.svg")
+	os.Symlink("real.svg", link)
+	os.Symlink(link, chain)
+	for _, p := range []string{link, chain} {
+		if err := Write(p, []byte("new "+p)); err != nil {
+			t.Fatal(err)
+		}
+		if st, err := os.Lstat(p); err != nil || st.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("%s is no longer a link: %v", p, err)
+		}
+		if b, _ := os.ReadFile(real); string(b) != "new "+p {
+			t.Errorf("after writing %s the file holds %q", p, b)
+		}
+		if st, _ := os.Stat(real); st.Mode().Perm() != 0o600 {
+			t.Errorf("the file's mode became %v", st.Mode().Perm())
+		}
+	}
+	dangling := filepath.Join(dir, "dangling.svg")
+	os.Symlink("made.svg", dangling)
+	if err := Write(dangling, []byte("made")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "made.svg")); string(b) != "made" {
+		t.Errorf("a link to a missing file did not make it: %q", b)
+	}
+	loop := filepath.Join(dir, "loop.svg")
+	os.Symlink("loop.svg", loop)
+	if err := Write(loop, []byte("x")); err == nil || !strings.Contains(err.Error(), "too many symbolic links") {
+		t.Errorf("a loop of links: %v", err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 6 {
+		t.Errorf("left files behind: %v", ents)
+	}
+}
+
+// A device or a FIFO is written through, never replaced by a regular
+// file.
+func TestWriteThroughSpecialFiles(t *testing.T) {
+	if err := Write(os.DevNull, []byte("nothing")); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(os.DevNull); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		t.Fatalf("%s is no longer a device: %v %v", os.DevNull, st.Mode(), err)
+	}
+	if !Special(os.DevNull) {
+		t.Errorf("Special(%s) = false", os.DevNull)
+	}
+	fifo := filepath.Join(t.TempDir(), "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan string)
+	go func() {
+		b, _ := os.ReadFile(fifo)
+		got <- string(b)
+	}()
+	if err := Write(fifo, []byte("through the pipe")); err != nil {
+		t.Fatal(err)
+	}
+	if s := <-got; s != "through the pipe" {
+		t.Errorf("the reader got %q", s)
+	}
+	if st, _ := os.Lstat(fifo); st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO became %v", st.Mode())
+	}
+	if ents, _ := os.ReadDir(filepath.Dir(fifo)); len(ents) != 1 {
+		t.Errorf("left files behind: %v", ents)
+	}
+}
+
+// CheckOutput takes - (stdout) and follows links.
+func TestCheckOutput(t *testing.T) {
+	dir := t.TempDir()
+	if err := CheckOutput("-"); err != nil {
+		t.Errorf("-: %v", err)
+	}
+	os.Symlink(dir, filepath.Join(dir, "d"))
+	if err := CheckOutput(filepath.Join(dir, "d")); err == nil || !strings.Contains(err.Error(), "it is a directory") {
+		t.Errorf("a link to a directory: %v", err)
+	}
+	if err := CheckOutput(filepath.Join(dir, "none", "x.svg")); err == nil || !strings.Contains(err.Error(), "no directory") {
+		t.Errorf("a missing directory: %v", err)
+	}
+}
