@@ -62,7 +62,7 @@ func Run(ctx context.Context, dot []byte, format Format) ([]byte, error) {
 		}
 		engine.gv = gv
 	}
-	gr, err := graphviz.ParseBytes(dot)
+	gr, err := graphviz.ParseBytes(asciiDOT(dot))
 	if err != nil {
 		return nil, fmt.Errorf("render: Graphviz cannot read the map: %s", strings.TrimSpace(err.Error()))
 	}
@@ -71,5 +71,8 @@ func Run(ctx context.Context, dot []byte, format Format) ([]byte, error) {
 	if err := engine.gv.Render(ctx, gr, graphviz.Format(format), &buf); err != nil {
 		return nil, fmt.Errorf("render: Graphviz layout failed: %s", strings.TrimSpace(err.Error()))
 	}
-	return buf.Bytes(), nil
+	if format == XDot {
+		return buf.Bytes(), nil // its reader turns references into characters
+	}
+	return charsOf(buf.Bytes()), nil
 }

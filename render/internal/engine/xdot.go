@@ -143,7 +143,7 @@ func (p *xdotParser) str() string {
 		b.WriteByte(p.s[p.i])
 		p.i++
 	}
-	return b.String()
+	return string(charsOf([]byte(b.String())))
 }
 
 // A dotStmt is one statement of Graphviz's output that carries
@@ -306,7 +306,7 @@ func (p *dotParser) attrs() (map[string]string, error) {
 			k := p.next()
 			if p.peek() == "=" {
 				p.i++
-				m[k] = p.next()
+				m[k] = string(charsOf([]byte(p.next())))
 			} else {
 				m[k] = "true"
 			}
