@@ -120,7 +120,7 @@ func (tb *tab) wait(cond string) {
 	tb.t.Helper()
 	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
 	defer cancel()
-	expr := "document.Body.dataset.busy === '0' && window.conceptmap !== undefined && (" + cond + ")"
+	expr := "document.body.dataset.busy === '0' && window.conceptmap !== undefined && (" + cond + ")"
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
 		tb.t.Fatalf("waiting for %s: %v\nstate: %s", cond, err, tb.state())
 	}
@@ -129,7 +129,7 @@ func (tb *tab) wait(cond string) {
 func (tb *tab) state() string {
 	ctx, cancel := context.WithTimeout(tb.ctx, 5*time.Second)
 	defer cancel()
-	s, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify({hash: location.hash, busy: document.Body.dataset.busy, status: (document.querySelector('.cm-status')||{}).textContent, banner: document.querySelector('#cm-banner pre').textContent})`))
+	s, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify({hash: location.hash, busy: document.body.dataset.busy, status: (document.querySelector('.cm-status')||{}).textContent, banner: document.querySelector('#cm-banner pre').textContent})`))
 	return s
 }
 
@@ -211,7 +211,7 @@ func TestExplorerServed(t *testing.T) {
 
 	// Search, in English and in Chinese, and pick a suggestion.
 	tb.search("grpo", "grpo")
-	tb.wait("document.Body.dataset.map.includes('focus=grpo')")
+	tb.wait("document.body.dataset.map.includes('focus=grpo')")
 	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != "Group Relative Policy Optimization" {
 		t.Errorf("the concept panel shows %q", h)
 	}
@@ -251,20 +251,20 @@ func TestExplorerServed(t *testing.T) {
 
 	// Click a concept on the map: the map moves there.
 	clicked := tb.clickNode("ppo")
-	tb.wait(fmt.Sprintf("document.Body.dataset.map.includes('focus=%s')", clicked))
+	tb.wait(fmt.Sprintf("document.body.dataset.map.includes('focus=%s')", clicked))
 	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != g.Concept(clicked).Name.En {
 		t.Errorf("after clicking %s, the panel shows %q", clicked, h)
 	}
 	// Back: GRPO again.
 	tb.do(chromedp.NavigateBack())
-	tb.wait("conceptmap.state.focus === 'grpo' && document.Body.dataset.map.includes('focus=grpo')")
+	tb.wait("conceptmap.state.focus === 'grpo' && document.body.dataset.map.includes('focus=grpo')")
 	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != "Group Relative Policy Optimization" {
 		t.Errorf("back: the panel shows %q", h)
 	}
 
 	// Plan to learn GRPO: the plan, in Go's order, numbered on the map.
 	tb.do(chromedp.Click(chromedp.CSS("#cm-learn")))
-	tb.wait("conceptmap.state.show === 'plan' && document.Body.dataset.map.includes('show=plan')")
+	tb.wait("conceptmap.state.show === 'plan' && document.body.dataset.map.includes('show=plan')")
 	want := stepIDs(goPlan(t, g, []string{"grpo"}, nil))
 	if got := tb.planSteps(); !slices.Equal(got, want) {
 		t.Errorf("the plan for GRPO:\n got %v\nwant %v", got, want)
@@ -274,14 +274,14 @@ func TestExplorerServed(t *testing.T) {
 	}
 	// Tick what is known: the plan shrinks, as Go's does.
 	tb.do(chromedp.Click(chromedp.CSS(`#cm-plan .cm-step[data-id="transformer"] .cm-tick`)))
-	tb.wait("conceptmap.state.known.includes('transformer') && document.Body.dataset.map.includes('known=transformer')")
+	tb.wait("conceptmap.state.known.includes('transformer') && document.body.dataset.map.includes('known=transformer')")
 	want = stepIDs(goPlan(t, g, []string{"grpo"}, []string{"transformer"}))
 	if got := tb.planSteps(); !slices.Equal(got, want) {
 		t.Errorf("the plan for GRPO knowing the Transformer:\n got %v\nwant %v", got, want)
 	}
 	// Switch to Chinese: the panel and the map.
 	tb.do(chromedp.Click(chromedp.CSS(`.cm-langs button[data-lang="zh"]`)))
-	tb.wait("conceptmap.state.lang === 'zh' && document.Body.dataset.map.includes('lang=zh')")
+	tb.wait("conceptmap.state.lang === 'zh' && document.body.dataset.map.includes('lang=zh')")
 	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != "组相对策略优化" {
 		t.Errorf("in Chinese the panel shows %q", h)
 	}
@@ -302,7 +302,7 @@ func TestExplorerServed(t *testing.T) {
 
 	// Back: English again.
 	tb.do(chromedp.NavigateBack())
-	tb.wait("conceptmap.state.lang === 'both' && document.Body.dataset.map.includes('lang=both')")
+	tb.wait("conceptmap.state.lang === 'both' && document.body.dataset.map.includes('lang=both')")
 	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != "Group Relative Policy Optimization" {
 		t.Errorf("back from Chinese: the panel shows %q", h)
 	}
@@ -329,7 +329,7 @@ func TestExplorerWatch(t *testing.T) {
 	defer cancel()
 	go s.Watch(ctx, 20*time.Millisecond)
 	tb.do(chromedp.Navigate(hs.URL + "/#focus=b&lang=en"))
-	tb.wait("document.Body.dataset.map !== undefined && document.Body.dataset.map.includes('focus=b')")
+	tb.wait("document.body.dataset.map !== undefined && document.body.dataset.map.includes('focus=b')")
 
 	write("concepts:\n  - id: a\n    name: Alpha\n  - id: b\n    name: Beta\n    relations:\n      - {relation: requires, to: zeta}\n")
 	tb.wait("!document.getElementById('cm-banner').hidden")
@@ -357,7 +357,7 @@ func TestExplorerScreenshot(t *testing.T) {
 	tb := newTab(t)
 	_, hs, _ := testServer(t, false)
 	tb.do(chromedp.EmulateViewport(1600, 1000), chromedp.Navigate(hs.URL+"/#focus=grpo&lang=en&targets=grpo&known=transformer,neural_network&show=plan"))
-	tb.wait("document.Body.dataset.map !== undefined && document.Body.dataset.map.includes('show=plan')")
+	tb.wait("document.body.dataset.map !== undefined && document.body.dataset.map.includes('show=plan')")
 	b, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
@@ -374,7 +374,7 @@ func TestExplorerHostile(t *testing.T) {
 	tb := newTab(t)
 	_, hs, _ := testServer(t, false, "testdata/serve/hostile.yaml")
 	tb.do(chromedp.Navigate(hs.URL + "/#focus=xss&targets=xss&show=focus&lang=both"))
-	tb.wait("document.Body.dataset.map.includes('focus=xss')")
+	tb.wait("document.body.dataset.map.includes('focus=xss')")
 	if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != "<img src=x onerror=alert(1)>" {
 		t.Errorf("the name shows as %q", h)
 	}
