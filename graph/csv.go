@@ -17,7 +17,7 @@ import (
 
 // CSV files come in two kinds, told apart by their header row:
 //
-//	relations: from,relation,to[,why][,why_en][,why_zh]
+//	relations: from,relation,to[,why][,why_en][,why_zh][,role][,reach]
 //	concepts:  id,name_en,name_zh,category,summary_en,summary_zh,aliases,
 //	           analogy_en,analogy_zh,refs,category_en,category_zh
 //
@@ -45,7 +45,7 @@ import (
 // FormatCSVRefs write them.
 
 var (
-	csvRelationCols = []string{"from", "relation", "to", "why", "why_en", "why_zh"}
+	csvRelationCols = []string{"from", "relation", "to", "why", "why_en", "why_zh", "role", "reach"}
 	csvConceptCols  = []string{"id", "name_en", "name_zh", "category", "summary_en", "summary_zh", "aliases", "analogy_en", "analogy_zh", "refs", "category_en", "category_zh"}
 )
 
@@ -173,6 +173,10 @@ func (rs *records) readCSV(name string, data []byte) {
 			e.e.Why.En = en
 		}
 		e.e.Why.Zh, _ = get("why_zh")
+		var role string
+		role, e.rolePos = get("role")
+		e.e.Role = Role(role)
+		e.reachS, e.reachP = get("reach")
 		if e.e.From == "" {
 			rs.errorf(e.fromPos, "relation has no source concept in column \"from\"")
 			continue

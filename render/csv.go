@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 
 	"github.com/conceptmap/conceptmap/graph"
 )
@@ -36,9 +37,22 @@ func CSV(g *graph.Graph, v graph.View) (concepts, relations []byte) {
 		}
 	}
 	concepts = csvBytes(rows)
-	rows = [][]string{CSVRelationsHeader}
-	for _, e := range viewEdges(v) {
-		rows = append(rows, []string{e.From, e.Relation, e.To, e.Why.En, e.Why.Zh})
+	// A relation's own role and reach, where any relation has them, in
+	// two more columns.
+	es := viewEdges(v)
+	own := slices.ContainsFunc(es, func(e graph.Edge) bool { return e.Role != "" || e.Reach != 0 })
+	header := CSVRelationsHeader
+	if own {
+		header = append(slices.Clone(header), "role", "reach")
+	}
+	rows = [][]string{header}
+	for _, e := range es {
+		row := []string{e.From, e.Relation, e.To, e.Why.En, e.Why.Zh}
+		if own {
+			j := NewEdgeJSON(e)
+			row = append(row, j.Role, j.Reach)
+		}
+		rows = append(rows, row)
 	}
 	return concepts, csvBytes(rows)
 }

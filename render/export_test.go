@@ -220,7 +220,7 @@ func TestJSONComplete(t *testing.T) {
 					t.Fatalf("%d edges, want %d", len(doc.Edges), len(v.Edges))
 				}
 				for i, e := range v.Edges {
-					if want := (EdgeJSON{From: e.From, Relation: e.Relation, To: e.To, Why: e.Why}); doc.Edges[i] != want {
+					if want := NewEdgeJSON(e); doc.Edges[i] != want {
 						t.Errorf("edge %d = %+v, want %+v", i, doc.Edges[i], want)
 					}
 				}
@@ -311,7 +311,14 @@ func TestCSVRoundTrip(t *testing.T) {
 				}
 			}
 			rows = readCSV(t, relations)
-			if strings.Join(rows[0], ",") != "from,relation,to,why_en,why_zh" {
+			// A relation's own role and reach take two more columns, when
+			// any relation has them.
+			own := slices.ContainsFunc(v.Edges, func(e graph.Edge) bool { return e.Role != "" || e.Reach != 0 })
+			wantHeader := "from,relation,to,why_en,why_zh"
+			if own {
+				wantHeader += ",role,reach"
+			}
+			if strings.Join(rows[0], ",") != wantHeader {
 				t.Errorf("relations header %q", rows[0])
 			}
 			if len(rows)-1 != len(v.Edges) {
@@ -319,6 +326,10 @@ func TestCSVRoundTrip(t *testing.T) {
 			}
 			for i, e := range v.Edges {
 				want := []string{e.From, e.Relation, e.To, e.Why.En, e.Why.Zh}
+				if own {
+					j := NewEdgeJSON(e)
+					want = append(want, j.Role, j.Reach)
+				}
 				for i := range want {
 					want[i] = graph.QuoteCSVFormula(want[i])
 				}
