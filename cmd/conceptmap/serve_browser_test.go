@@ -553,3 +553,30 @@ func TestExplorerOfflineHostile(t *testing.T) {
 		checkNoMarkup(tb, 4)
 	}
 }
+
+// The plan panel lists the background apart from the steps; what is
+// ticked as known comes back on a fresh visit, from the browser's storage.
+func TestExplorerBackgroundAndStoredKnown(t *testing.T) {
+	tb := newTab(t)
+	_, hs, _ := testServer(t, false)
+	tb.do(chromedp.Navigate(hs.URL + "/#focus=transformer&lang=en&targets=transformer&known=token&show=plan"))
+	tb.wait("document.querySelectorAll('#cm-plan .cm-step').length > 0 && document.querySelectorAll('#cm-plan .cm-bgstep').length > 0")
+	var bg []string
+	tb.eval(`[...document.querySelectorAll('#cm-plan .cm-bgstep')].map((e) => e.dataset.id)`, &bg)
+	if !slices.Contains(bg, "rnn") || !slices.Contains(bg, "lstm") {
+		t.Errorf("background %v lacks rnn or lstm", bg)
+	}
+	for _, id := range tb.planSteps() {
+		if slices.Contains(bg, id) {
+			t.Errorf("%s is both a step and background", id)
+		}
+	}
+	// A fresh visit, with no address state, takes the known concepts
+	// from the browser's storage.
+	tb.do(chromedp.Navigate(hs.URL + "/"))
+	tb.wait("document.body.dataset.map !== undefined")
+	if got := tb.str(`JSON.parse(localStorage.getItem('conceptmap.known') || '[]').join(',')`); got != "token" {
+		t.Errorf("stored known = %q", got)
+	}
+	tb.wait("location.hash.includes('known=token')")
+}
