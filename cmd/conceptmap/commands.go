@@ -10,6 +10,8 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
+
 	"github.com/conceptmap/conceptmap/graph"
 )
 
@@ -67,35 +69,44 @@ func lookupCommand(name string) *command {
 	return nil
 }
 
+// globalFlags are the flags that may also come before the command, as
+// in 'conceptmap --data mine/ plan X': those of common.
+var globalFlags = cli.Global{"data": true, "links": true, "lang": true, "json": false}
+
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	e := &env{ctx: ctx, stdout: stdout, stderr: stderr}
-	if len(args) == 0 {
+	if len(args) > 0 {
+		switch args[0] {
+		case "help", "-h", "--help":
+			if len(args) > 1 {
+				c := lookupCommand(args[1])
+				if c == nil {
+					return unknownCommand(args[1])
+				}
+				fs, _ := c.flagSet()
+				c.help().Print(stdout, fs)
+				return nil
+			}
+			topUsage(stdout)
+			return nil
+		case "version", "--version", "-v":
+			fmt.Fprintf(stdout, "conceptmap %s\n", version)
+			return nil
+		}
+	}
+	name, rest, err := cli.Hoist(args, globalFlags)
+	if err != nil {
+		return err
+	}
+	if name == "" {
 		topUsage(stderr)
 		return usagef("", "no command given")
 	}
-	switch name := args[0]; name {
-	case "help", "-h", "--help":
-		if len(args) > 1 {
-			c := lookupCommand(args[1])
-			if c == nil {
-				return unknownCommand(args[1])
-			}
-			fs, _ := c.flagSet()
-			c.usage(stdout, fs)
-			return nil
-		}
-		topUsage(stdout)
-		return nil
-	case "version", "--version", "-v":
-		fmt.Fprintf(stdout, "conceptmap %s\n", version)
-		return nil
-	default:
-		c := lookupCommand(name)
-		if c == nil {
-			return unknownCommand(name)
-		}
-		return c.run(e, args[1:])
+	c := lookupCommand(name)
+	if c == nil {
+		return unknownCommand(name)
 	}
+	return c.run(e, rest)
 }
 
 func unknownCommand(name string) error {
@@ -103,11 +114,11 @@ func unknownCommand(name string) error {
 	for i, c := range commands {
 		names[i] = c.name
 	}
-	msg := fmt.Sprintf("unknown command %q", name)
-	if s := graph.Nearest(name, names); s != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", s)
-	}
-	return &usageError{msg: msg + "; 'conceptmap help' lists the commands"}
+	return cli.UnknownCommand(name, names)
+}
+
+func (c *command) help() cli.Help {
+	return cli.Help{Name: c.name, Args: c.args, Summary: c.summary, Examples: c.examples}
 }
 
 func (c *command) flagSet() (*pflag.FlagSet, func(e *env, args []string) error) {
@@ -119,7 +130,7 @@ func (c *command) flagSet() (*pflag.FlagSet, func(e *env, args []string) error) 
 	r.flags(fs)
 	fs.StringArrayVar(&co.data, "data", nil, "load concept data from `PATH`, a file or directory, instead of the bundled data (repeatable)")
 	fs.StringVar(&co.links, "links", "", "make untyped [[links]] between Markdown notes, and GraphML edges without a relation, relations of `TYPE` (an id or label, such as related_to)")
-	fs.StringVar(&co.lang, "lang", defaultLang(), "language of names and text: en, zh or both (default from $CONCEPTMAP_LANG)")
+	fs.StringVar(&co.lang, "lang", defaultLang(), "language of names and text, `LANG`: en, zh or both (default: $CONCEPTMAP_LANG, else both)")
 	if c.json {
 		fs.BoolVar(&co.json, "json", false, "print JSON for scripts instead of text")
 	}
@@ -146,28 +157,16 @@ func (c *command) run(e *env, args []string) error {
 	fs, action := c.flagSet()
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
-			c.usage(e.stdout, fs)
+			c.help().Print(e.stdout, fs)
 			return nil
 		}
-		return usagef(c.name, "%s", err)
+		return cli.ParseError(c.name, fs, err)
 	}
 	if h, _ := fs.GetBool("help"); h {
-		c.usage(e.stdout, fs)
+		c.help().Print(e.stdout, fs)
 		return nil
 	}
 	return action(e, fs.Args())
-}
-
-func (c *command) usage(w io.Writer, fs *pflag.FlagSet) {
-	fmt.Fprintf(w, "%s\n\nUsage:\n  conceptmap %s [flags]", c.summary, c.name)
-	if c.args != "" {
-		fmt.Fprintf(w, " %s", c.args)
-	}
-	fmt.Fprintf(w, "\n\nExamples:\n")
-	for _, ex := range c.examples {
-		fmt.Fprintf(w, "  %s\n", ex)
-	}
-	fmt.Fprintf(w, "\nFlags:\n%s", fs.FlagUsagesWrapped(100))
 }
 
 func topUsage(w io.Writer) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -42,7 +43,7 @@ func TestExportFormat(t *testing.T) {
 			t.Errorf("exportFormat(%q, %q) = %q, %v; want %q", tc.format, tc.out, got, err, tc.want)
 		}
 		if err != nil {
-			if _, ok := err.(*usageError); !ok {
+			if _, ok := err.(*cli.UsageError); !ok {
 				t.Errorf("exportFormat(%q, %q): %v is not a usage error", tc.format, tc.out, err)
 			}
 		}

@@ -11,11 +11,14 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/atomicfile"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
 
 	"github.com/conceptmap/conceptmap/render"
 	"github.com/conceptmap/conceptmap/render/worker"
@@ -30,52 +33,51 @@ func main() {
 	if worker.Requested() {
 		os.Exit(worker.Serve(os.Stdin, os.Stdout, os.Stderr))
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(report(err, os.Stderr))
+	os.Exit(runInterruptible(os.Args[1:]))
 }
 
-// Exit codes.
-const (
-	exitOK      = 0
-	exitFailure = 1
-	exitUsage   = 2
-)
-
-// usageError is a mistake in how the command was called. It is reported
-// with a hint to the command's help and exit code 2.
-type usageError struct {
-	cmd string // "" for the top level
-	msg string
+// runInterruptible runs the command, and stops it on SIGINT (Ctrl-C) or
+// SIGTERM: the run's context is cancelled, every temporary file staged
+// for output is removed and no output file is put in place
+// (atomicfile.Abort), and the process exits 130 as soon as the command
+// returns, or after a grace period if it does not (a Graphviz layout
+// inside WebAssembly does not look at the context).
+func runInterruptible(args []string) int {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, args, os.Stdout, os.Stderr) }()
+	select {
+	case err := <-done:
+		return report(err, os.Stderr)
+	case <-sig:
+	}
+	signal.Stop(sig) // a second Ctrl-C kills at once
+	cancel()
+	atomicfile.Abort()
+	select {
+	case <-done:
+	case <-time.After(interruptGrace(args)):
+	}
+	atomicfile.Abort() // anything staged since
+	fmt.Fprintln(os.Stderr, "conceptmap: interrupted")
+	return cli.ExitInterrupted
 }
 
-func (e *usageError) Error() string { return e.msg }
-
-func usagef(cmd, format string, args ...any) error {
-	return &usageError{cmd: cmd, msg: fmt.Sprintf(format, args...)}
+// interruptGrace is how long an interrupted command may take to return:
+// serve closes its connections gracefully; other commands only stop.
+func interruptGrace(args []string) time.Duration {
+	if name, _, _ := cli.Hoist(args, globalFlags); name == "serve" {
+		return 6 * time.Second
+	}
+	return time.Second
 }
 
-// silentError is a failure whose details were already printed.
-type silentError struct{ error }
+// usagef makes a usage error of the command cmd ("" for the top level),
+// reported with a hint to its help and exit code 2.
+var usagef = cli.Usagef
 
 // report prints err and returns the exit code for it.
-func report(err error, stderr io.Writer) int {
-	if err == nil {
-		return exitOK
-	}
-	var ue *usageError
-	if errors.As(err, &ue) {
-		name := "conceptmap"
-		if ue.cmd != "" {
-			name += " " + ue.cmd
-		}
-		fmt.Fprintf(stderr, "%s: %s\nrun '%s --help' for usage\n", name, ue.msg, name)
-		return exitUsage
-	}
-	var se silentError
-	if !errors.As(err, &se) {
-		fmt.Fprintf(stderr, "conceptmap: %s\n", err)
-	}
-	return exitFailure
-}
+var report = cli.Report

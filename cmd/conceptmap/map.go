@@ -54,6 +54,8 @@ func (c *mapCmd) run(e *env, co *common, args []string) error {
 	}
 	s := c.sel
 	switch {
+	case len(args) == 1 && len(path) == 0:
+		return usagef("map", "takes no concept as argument; to draw %[1]s, give --plan %[1]s (what it needs, in order) or --focus %[1]s (its neighbourhood)", args[0])
 	case len(args) > 0:
 		return usagef("map", "takes no arguments but the end of --path; choose what to draw with --plan, --focus, --path or --category")
 	case len(path) != 0 && len(path) != 2:

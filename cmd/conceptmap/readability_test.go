@@ -38,7 +38,7 @@ func TestReadability(t *testing.T) {
 			name := strings.TrimSpace(c.args + " --theme " + theme)
 			t.Run(name, func(t *testing.T) {
 				args := append([]string{"map", "--theme", theme}, strings.Fields(c.args)...)
-				r, err := readcheck.Check(cli(t, args...), f.Width)
+				r, err := readcheck.Check(runStdout(t, args...), f.Width)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -41,7 +42,7 @@ func (c *searchCmd) run(e *env, co *common, args []string) error {
 		return err
 	}
 	if len(ms) == 0 {
-		return silentError{errors.New("no match")}
+		return cli.Silent(errors.New("no match"))
 	}
 	return nil
 }

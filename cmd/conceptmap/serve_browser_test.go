@@ -291,7 +291,7 @@ func TestExplorerServed(t *testing.T) {
 
 	// Download the view: what `conceptmap map` writes for it.
 	svg := tb.str(`fetch(document.querySelector('a[data-format="svg"]').href).then((r) => r.text())`)
-	if want := string(cli(t, "map", "--plan", "grpo", "--known", "transformer", "--lang", "zh")); svg != want {
+	if want := string(runStdout(t, "map", "--plan", "grpo", "--known", "transformer", "--lang", "zh")); svg != want {
 		t.Errorf("the SVG download differs from conceptmap map (%d bytes, want %d)", len(svg), len(want))
 	}
 	var head []int
@@ -407,7 +407,7 @@ func TestExplorerOffline(t *testing.T) {
 	tb := newTab(t)
 	g := bundled(t)
 	file := filepath.Join(t.TempDir(), "map.html")
-	cli(t, "export", "--format", "html", "--lang", "en", "-o", file)
+	runStdout(t, "export", "--format", "html", "--lang", "en", "-o", file)
 	tb.do(chromedp.Navigate("file://" + file))
 	tb.wait("document.querySelector('#cm-map svg') !== null")
 
@@ -537,7 +537,7 @@ func jsString(s string) string {
 func TestExplorerOfflineHostile(t *testing.T) {
 	tb := newTab(t)
 	file := filepath.Join(t.TempDir(), "hostile.html")
-	cli(t, "export", "--data", "testdata/serve/hostile.yaml", "--lang", "en", "-o", file)
+	runStdout(t, "export", "--data", "testdata/serve/hostile.yaml", "--lang", "en", "-o", file)
 	tb.do(chromedp.Navigate("file://" + file + "#focus=xss&targets=xss&show=focus"))
 	tb.wait("document.querySelector('#cm-map svg') !== null")
 	for _, c := range []struct{ lang, name string }{

@@ -59,8 +59,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// cli runs the command line in-process and returns what it writes.
-func cli(t *testing.T, args ...string) []byte {
+// runStdout runs the command line in-process and returns what it writes.
+func runStdout(t *testing.T, args ...string) []byte {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	if err := run(context.Background(), args, &stdout, &stderr); err != nil {
@@ -106,9 +106,9 @@ func TestServeAnswersAsCLI(t *testing.T) {
 		}
 		var got, want any
 		json.Unmarshal(r.Body, &got)
-		json.Unmarshal(cli(t, args[i]...), &want)
+		json.Unmarshal(runStdout(t, args[i]...), &want)
 		if !jsonEqual(got, want) {
-			t.Errorf("GET %s answers\n%s\nbut conceptmap %s prints\n%s", c.path, r.Body, strings.Join(args[i], " "), cli(t, args[i]...))
+			t.Errorf("GET %s answers\n%s\nbut conceptmap %s prints\n%s", c.path, r.Body, strings.Join(args[i], " "), runStdout(t, args[i]...))
 		}
 	}
 }
@@ -164,7 +164,7 @@ func TestServeDownloadsAsCLI(t *testing.T) {
 			if args == nil {
 				continue
 			}
-			want := cli(t, append(append([]string{}, args...), v.flags...)...)
+			want := runStdout(t, append(append([]string{}, args...), v.flags...)...)
 			if !bytes.Equal(r.Body, want) {
 				t.Errorf("download %s of %s differs from conceptmap %s (%d bytes, want %d)", d.ID, v.query, strings.Join(append(args, v.flags...), " "), len(r.Body), len(want))
 			}
@@ -172,7 +172,7 @@ func TestServeDownloadsAsCLI(t *testing.T) {
 	}
 	// /api/map is the SVG download, shown in the page.
 	r := servertest.Get(t, hs.URL+"/api/map?show=focus&focus=grpo&depth=2&lang=en")
-	if want := cli(t, "map", "--focus", "grpo", "--depth", "2", "--lang", "en"); !bytes.Equal(r.Body, want) || r.Header.Get("Content-Type") != "image/svg+xml" {
+	if want := runStdout(t, "map", "--focus", "grpo", "--depth", "2", "--lang", "en"); !bytes.Equal(r.Body, want) || r.Header.Get("Content-Type") != "image/svg+xml" {
 		t.Errorf("/api/map differs from conceptmap map (%d bytes, want %d; %s)", len(r.Body), len(want), r.Header.Get("Content-Type"))
 	}
 }

@@ -13,7 +13,70 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
+
+// live is the registry of the temporary files and directories that runs
+// have staged and not yet renamed or removed, so that an interrupt can
+// remove them (Abort). mu also guards the renames that put staged files
+// in place, so that Abort either comes before them (and none happens) or
+// after all of them.
+var live = struct {
+	sync.Mutex
+	paths   map[string]bool
+	aborted bool
+}{paths: map[string]bool{}}
+
+// ErrAborted is returned by writes asked for after Abort.
+var ErrAborted = errors.New("interrupted")
+
+// track registers a temporary path for Abort to remove; it fails once
+// Abort has run, and then removes the path itself.
+func track(p string) error {
+	live.Lock()
+	defer live.Unlock()
+	if live.aborted {
+		os.RemoveAll(p)
+		return ErrAborted
+	}
+	live.paths[p] = true
+	return nil
+}
+
+// untrack removes p from the registry, once it is renamed or removed.
+func untrack(p string) {
+	live.Lock()
+	delete(live.paths, p)
+	live.Unlock()
+}
+
+// Abort removes every temporary file and directory that runs have staged
+// and not yet put in place, and makes every later write fail with
+// ErrAborted, renames included: after Abort, no output file appears. It
+// is for an interrupt (Ctrl-C), and safe to call from a signal handler's
+// goroutine while a write is under way; it returns once any rename
+// already under way has finished.
+func Abort() {
+	live.Lock()
+	defer live.Unlock()
+	live.aborted = true
+	for p := range live.paths {
+		os.RemoveAll(p)
+		delete(live.paths, p)
+	}
+}
+
+// Live lists the temporary paths staged and not yet put in place or
+// removed, for tests.
+func Live() []string {
+	live.Lock()
+	defer live.Unlock()
+	var out []string
+	for p := range live.paths {
+		out = append(out, p)
+	}
+	return out
+}
 
 // File is one file to write.
 type File struct {
@@ -120,10 +183,11 @@ func WriteAll(files ...File) (err error) {
 func replace(files []File) (err error) {
 	tmps := make([]string, 0, len(files))
 	defer func() {
-		if err != nil {
-			for _, t := range tmps {
+		for _, t := range tmps {
+			if err != nil {
 				os.Remove(t)
 			}
+			untrack(t)
 		}
 	}()
 	for _, f := range files {
@@ -139,6 +203,7 @@ func replace(files []File) (err error) {
 		for _, b := range backups {
 			if b != "" {
 				os.Remove(b)
+				untrack(b)
 			}
 		}
 	}()
@@ -149,6 +214,11 @@ func replace(files []File) (err error) {
 		if i < len(files)-1 {
 			backups[i] = backup(f.Path)
 		}
+	}
+	live.Lock()
+	defer live.Unlock()
+	if live.aborted {
+		return ErrAborted
 	}
 	for i, f := range files {
 		if err := os.Rename(tmps[i], f.Path); err != nil {
@@ -201,10 +271,15 @@ func stage(f File) (name string, err error) {
 	if err != nil {
 		return "", fmt.Errorf("cannot write %s: %w", f.Path, Cause(err))
 	}
+	if err := track(tmp.Name()); err != nil {
+		tmp.Close()
+		return "", err
+	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			untrack(tmp.Name())
 		}
 	}()
 	if _, err = tmp.Write(f.Data); err != nil {
@@ -243,7 +318,11 @@ func backup(path string) string {
 	name := f.Name()
 	f.Close()
 	os.Remove(name)
+	if track(name) != nil {
+		return ""
+	}
 	if err := os.Link(path, name); err != nil {
+		untrack(name)
 		return ""
 	}
 	return name
@@ -282,10 +361,14 @@ func WriteDir(dir string, files []File) (err error) {
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", dir, Cause(err))
 	}
+	if err := track(tmp); err != nil {
+		return err
+	}
 	defer func() {
 		if err != nil {
 			os.RemoveAll(tmp)
 		}
+		untrack(tmp)
 	}()
 	for _, f := range files {
 		p := filepath.Join(tmp, f.Path)
@@ -298,6 +381,11 @@ func WriteDir(dir string, files []File) (err error) {
 	}
 	if err = os.Chmod(tmp, 0o755); err != nil {
 		return err
+	}
+	live.Lock()
+	defer live.Unlock()
+	if live.aborted {
+		return ErrAborted
 	}
 	os.Remove(dir) // an empty directory, which CheckNewDir let through
 	if err = os.Rename(tmp, dir); err != nil {

@@ -1,6 +1,7 @@
 package atomicfile
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,5 +99,35 @@ func TestCheckOutput(t *testing.T) {
 	}
 	if err := CheckOutput(filepath.Join(dir, "none", "x.svg")); err == nil || !strings.Contains(err.Error(), "no directory") {
 		t.Errorf("a missing directory: %v", err)
+	}
+}
+
+// Abort removes what is staged and refuses every later write, so an
+// interrupted run leaves no file.
+func TestAbortRemovesStagedAndRefusesWrites(t *testing.T) {
+	dir := t.TempDir()
+	staged, err := stage(File{filepath.Join(dir, "a.svg"), []byte("a")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if live := Live(); len(live) != 1 || live[0] != staged {
+		t.Fatalf("live %v, want [%s]", live, staged)
+	}
+	Abort()
+	defer func() { live.Lock(); live.aborted = false; live.Unlock() }()
+	if _, err := os.Stat(staged); !os.IsNotExist(err) {
+		t.Errorf("staged file %s is still there: %v", staged, err)
+	}
+	if err := Write(filepath.Join(dir, "b.svg"), []byte("b")); !errors.Is(err, ErrAborted) {
+		t.Errorf("Write after Abort: %v, want ErrAborted", err)
+	}
+	if err := WriteDir(filepath.Join(dir, "vault"), []File{{"x.md", []byte("x")}}); !errors.Is(err, ErrAborted) {
+		t.Errorf("WriteDir after Abort: %v, want ErrAborted", err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("files left after Abort: %v", ents)
+	}
+	if live := Live(); len(live) != 0 {
+		t.Errorf("live after Abort: %v", live)
 	}
 }
