@@ -25,7 +25,9 @@ import (
 // be left out, and columns may come in any order. Positions are
 // row:column, counting the header as row 1 and fields from 1, as a
 // spreadsheet shows them. A relations file may name concepts that no
-// file defines: they are made, named as written.
+// file defines: they are made, named as written. Its role and reach
+// columns, when given, hold a relation's own role and reach, as a data
+// file's role: and reach: do; empty keeps the relation type's.
 //
 // The categories that concepts rows name are declared in the order they
 // first appear, named by category_en and category_zh, unless a YAML or

@@ -195,7 +195,11 @@ concepts:
       - {relation: replaces, to: c, role: none, reach: all}
   - id: c
     name: {en: C}
-`}},
+`,
+			// A relations CSV's role and reach columns, checked as the
+			// YAML fields are.
+			"r.csv": "from,relation,to,role,reach\nc,replaces,a,background,2\nc,replaces,b,needed,\nb,related_to,a,background,0\n",
+		}},
 		{"categories", map[string]string{"a.yaml": vocab + `categories:
   - id: basics
     name: {en: Basics}
