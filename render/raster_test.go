@@ -512,12 +512,12 @@ func BenchmarkPDF(b *testing.B) {
 }
 
 // TestManyCJKLayouts lays out a big map with Chinese labels again and
-// again in one process, as slides and the tests do: Graphviz's xdot of
-// non-ASCII text once corrupted its memory after about three such
+// again in one process, as slides and the tests do: closing each graph
+// after its layout once corrupted Graphviz's memory after about ten such
 // layouts, and every layout after that failed.
 func TestManyCJKLayouts(t *testing.T) {
 	g := bigGraph(t, 40)
-	for i := range 8 {
+	for i := range 20 {
 		for _, lang := range []graph.Lang{graph.Zh, graph.Both} {
 			opt := Options{Look: Look{Lang: lang, RankDir: []string{"TB", "LR"}[i%2]}}
 			if _, err := (Renderer{}).xdot(context.Background(), mapDOT(g, g.All(), opt)); err != nil {

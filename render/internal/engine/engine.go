@@ -66,7 +66,13 @@ func Run(ctx context.Context, dot []byte, format Format) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render: Graphviz cannot read the map: %s", strings.TrimSpace(err.Error()))
 	}
-	defer gr.Close()
+	// The graph is never closed: go-graphviz's Close after a layout
+	// corrupts the WebAssembly's memory, so that after some ten layouts of
+	// a map of forty concepts (fewer with Chinese labels) every later one
+	// fails ("out of bounds memory access", "-nan" coordinates). Left
+	// open, six hundred such layouts in a row come out whole; what the
+	// graph holds stays in memory, which grows anyway with every layout
+	// (package worker retires a process that has grown too much).
 	var buf bytes.Buffer
 	if err := engine.gv.Render(ctx, gr, graphviz.Format(format), &buf); err != nil {
 		return nil, fmt.Errorf("render: Graphviz layout failed: %s", strings.TrimSpace(err.Error()))
