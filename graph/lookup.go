@@ -9,7 +9,8 @@ import (
 	"unicode/utf8"
 )
 
-// NotFoundError says that a name matches no concept.
+// NotFoundError says that a name matches no concept, with the concepts
+// whose names are close to it, if any.
 type NotFoundError struct {
 	Name        string
 	Suggestions []*Concept
@@ -18,7 +19,7 @@ type NotFoundError struct {
 func (e *NotFoundError) Error() string {
 	msg := fmt.Sprintf("unknown concept %q", e.Name)
 	if len(e.Suggestions) == 0 {
-		return msg + "; try 'conceptmap search " + e.Name + "'"
+		return msg + ", and no name is close to it"
 	}
 	var names []string
 	for _, c := range e.Suggestions {

@@ -20,7 +20,7 @@ func TestLookup(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"grpp":    `unknown concept "grpp"; did you mean grpo (GRPO (组相对策略优化))?`,
-		"xyzzy":   `unknown concept "xyzzy"; try 'conceptmap search xyzzy'`,
+		"xyzzy":   `unknown concept "xyzzy", and no name is close to it`,
 		"network": `unknown concept "network"; did you mean nn (Neural network (神经网络)), ffn (Feed-forward network (前馈网络)), rnn (Recurrent neural network (循环神经网络))?`,
 	} {
 		_, err := g.Lookup(name)

@@ -107,14 +107,14 @@ func TestSelectErrors(t *testing.T) {
 		{Selection{Path: []string{"nn"}}, "path", "path: needs two concepts, FROM and TO, not 1"},
 		{Selection{Path: []string{"nn", "tf"}, Category: "core"}, "path", "path and category draw different things; give one of them"},
 		{Selection{Relations: []string{"requirez"}}, "relations", `relations: unknown relation type "requirez"; did you mean "requires"?`},
-		{Selection{Plan: []string{"grpo"}, Known: []string{"nope", "ppoo"}}, "known", "known: unknown concept \"nope\"; try 'conceptmap search nope'\nunknown concept \"ppoo\"; did you mean ppo (PPO (近端策略优化))?"},
+		{Selection{Plan: []string{"grpo"}, Known: []string{"nope", "ppoo"}}, "known", "known: unknown concept \"nope\", and no name is close to it\nunknown concept \"ppoo\"; did you mean ppo (PPO (近端策略优化))?"},
 		{Selection{Plan: []string{"grpo"}, Known: []string{"grpo"}}, "", "nothing to draw: the known concepts already cover grpo"},
 		{Selection{Focus: "lstm", Category: "adv"}, "", "nothing to draw: no concept of this selection is in category adv"},
 		{Selection{Category: "advv"}, "category", `category: unknown category "advv" (did you mean "adv"?)`},
 		{Selection{Category: "zzzzzz"}, "category", `category: unknown category "zzzzzz"; known categories: found, core, adv, other`},
-		{Selection{Highlight: []string{"zzz"}}, "highlight", `highlight: unknown concept "zzz"; try 'conceptmap search zzz'`},
+		{Selection{Highlight: []string{"zzz"}}, "highlight", `highlight: unknown concept "zzz", and no name is close to it`},
 		{Selection{Path: []string{"loner", "nn"}}, "", "no path from loner to nn"},
-		{Selection{Focus: "xyzzy"}, "", `unknown concept "xyzzy"; try 'conceptmap search xyzzy'`},
+		{Selection{Focus: "xyzzy"}, "", `unknown concept "xyzzy", and no name is close to it`},
 	} {
 		_, _, err := g.Select(tc.sel)
 		if err == nil || err.Error() != tc.want {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -170,42 +169,9 @@ func (c *command) run(e *env, args []string) error {
 }
 
 func topUsage(w io.Writer) {
-	fmt.Fprintf(w, `conceptmap turns a field of knowledge into a graph to learn from.
-
-Usage:
-  conceptmap <command> [flags] [arguments]
-
-Commands:
-`)
-	for _, c := range commands {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	hs := make([]cli.Help, len(commands))
+	for i, c := range commands {
+		hs[i] = c.help()
 	}
-	fmt.Fprintf(w, `
-A concept can be named by its id, an alias, or its English or Chinese name,
-in any case: "gqa", "GQA", "Grouped-Query Attention" and "分组查询注意力" are one.
-
-Run 'conceptmap help <command>' or 'conceptmap <command> --help' for its flags
-and examples, and 'conceptmap --version' for the version.
-`)
-}
-
-// exactArgs checks the number of positional arguments.
-func exactArgs(cmd string, args []string, n int, what string) error {
-	if len(args) != n {
-		return usagef(cmd, "want %s, got %d argument(s)", what, len(args))
-	}
-	return nil
-}
-
-// splitList splits comma-separated flag values, as in --known a,b --known c.
-func splitList(vals []string) []string {
-	var out []string
-	for _, v := range vals {
-		for _, s := range strings.Split(v, ",") {
-			if s = strings.TrimSpace(s); s != "" {
-				out = append(out, s)
-			}
-		}
-	}
-	return out
+	cli.TopUsage(w, hs)
 }

@@ -2,19 +2,21 @@ package main
 
 import (
 	"fmt"
-	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/atomicfile"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/atomicfile"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/drawflags"
 	"github.com/conceptmap/conceptmap/render"
 )
 
 // exportExtList names the extension of each export format that writes
 // files.
-var exportExtList = orList(formatExts(exportFormats, false))
+var exportExtList = cli.OrList(drawflags.FormatExts(drawflags.ExportFormats, false))
 
 var exportCommand = &command{
 	name:    "export",
@@ -37,15 +39,15 @@ var exportCommand = &command{
 type exportCmd struct {
 	sel         selection
 	out, format string
-	lk          look
+	lk          drawflags.Look
 }
 
 func (c *exportCmd) flags(fs *pflag.FlagSet) {
 	c.sel.flags(fs)
 	fs.StringVarP(&c.out, "output", "o", "", "write to `FILE` instead of stdout, whole or not at all; its extension ("+exportExtList+
 		") gives the format. CSV is two files: -o DIR/ writes DIR/concepts.csv and DIR/relations.csv, -o NAME.csv writes NAME.concepts.csv and NAME.relations.csv. An Obsidian vault is a new directory: -o DIR/")
-	fs.StringVar(&c.format, "format", "", orList(formatNames(exportFormats))+" (default: from the -o extension)")
-	c.lk.flags(fs, "(mermaid, dot and html) ")
+	fs.StringVar(&c.format, "format", "", cli.OrList(drawflags.FormatNames(drawflags.ExportFormats))+" (default: from the -o extension)")
+	c.lk.Flags(fs, "(mermaid, dot and html) ")
 }
 
 func (c *exportCmd) run(e *env, co *common, args []string) error {
@@ -75,7 +77,7 @@ func (c *exportCmd) run(e *env, co *common, args []string) error {
 	} else if out != "" && isDirTarget(out) {
 		return usagef("export", "-o %s is a directory, but %s is one file; name the file, such as -o %s", out, f, filepath.Join(out, "concepts"+extOf(f)))
 	}
-	if err := lk.check("export"); err != nil {
+	if err := lk.Check("export"); err != nil {
 		return err
 	}
 	sel, err := s.check("export")
@@ -92,7 +94,7 @@ func (c *exportCmd) run(e *env, co *common, args []string) error {
 	}
 	opt := render.Options{Look: render.Look{Lang: g.lang}}
 	opt.Mark(m)
-	lk.apply(&opt, len(v.Edges))
+	lk.Apply(&opt, len(v.Edges))
 	ef, _ := render.FormatNamed(f)
 	files, err := ef.Write(e.ctx, render.Renderer{}, g.Graph, v, opt)
 	if err != nil {
@@ -127,9 +129,9 @@ func (c *exportCmd) run(e *env, co *common, args []string) error {
 // exportFormat picks the format from --format, or else from -o: its
 // extension, or csv for a directory.
 func exportFormat(format, out string) (string, error) {
-	names := orList(formatNames(exportFormats))
+	names := cli.OrList(drawflags.FormatNames(drawflags.ExportFormats))
 	if format != "" {
-		if f, ok := formatIn(exportFormats, format, ""); ok {
+		if f, ok := drawflags.FormatIn(drawflags.ExportFormats, format, ""); ok {
 			return f.Name, nil
 		}
 		return "", usagef("export", "--format must be %s, not %q", names, format)
@@ -140,7 +142,7 @@ func exportFormat(format, out string) (string, error) {
 	if isDirTarget(out) {
 		return "csv", nil
 	}
-	if f, ok := formatIn(exportFormats, "", out); ok {
+	if f, ok := drawflags.FormatIn(drawflags.ExportFormats, "", out); ok {
 		return f.Name, nil
 	}
 	return "", usagef("export", "cannot tell the format of %q from its extension; use %s, or give --format", out, exportExtList)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
 	"github.com/conceptmap/conceptmap/render"
 )
 

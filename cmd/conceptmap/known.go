@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/knownfile"
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 	"github.com/conceptmap/conceptmap/graph"
@@ -87,7 +88,7 @@ func (knownCmd) run(e *env, co *common, args []string) error {
 	}
 	var cs []*graph.Concept
 	if len(names) > 0 {
-		if cs, err = g.LookupAll(splitList(names)); err != nil {
+		if cs, err = g.LookupAll(cli.SplitList(names)); err != nil {
 			return err
 		}
 	}

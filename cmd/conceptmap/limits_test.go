@@ -5,12 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/dataset"
-	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/server/servertest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/dataset"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/server/servertest"
 )
 
 // The size limit of a data file is raised, lowered or lifted with an

@@ -4,9 +4,11 @@
 //
 // Package main only wires: commands.go holds the table of commands, and
 // each command's file parses its flags and hands them to graph, render
-// and the rooms under internal/ (api and textout for answers, dataset for
-// the data, atomicfile for output files, server for serve). It must not
-// import net/http: the web lives in internal/server.
+// and the rooms under internal/ (api and textout for answers, dataset
+// for the data, atomicfile for output files, server for serve, cli for
+// usage errors, help and did-you-mean, drawflags for the flags of
+// pictures). It must not import net/http: the web lives in
+// internal/server.
 package main
 
 import (

@@ -1,9 +1,11 @@
 package main
 
 import (
-	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/atomicfile"
 	"github.com/spf13/pflag"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/atomicfile"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/drawflags"
 	"github.com/conceptmap/conceptmap/render"
 )
 
@@ -30,8 +32,8 @@ type mapCmd struct {
 	out, format, title string
 	path, highlight    []string
 	noLegend, overview bool
-	lk                 look
-	dr                 drawing
+	lk                 drawflags.Look
+	dr                 drawflags.Drawing
 }
 
 func (c *mapCmd) flags(fs *pflag.FlagSet) {
@@ -41,14 +43,14 @@ func (c *mapCmd) flags(fs *pflag.FlagSet) {
 	fs.StringVarP(&c.out, "output", "o", "", "write to `FILE` (.svg, .png, .pdf, .dot or .gv) instead of stdout (- for stdout); written whole or not at all")
 	fs.StringVar(&c.format, "format", "", "svg, png, pdf or dot (default: from the -o extension, else svg)")
 	fs.StringVar(&c.title, "title", "", "a title drawn above the map (default: what the map shows)")
-	c.lk.flags(fs, "")
-	c.dr.flags(fs)
+	c.lk.Flags(fs, "")
+	c.dr.Flags(fs)
 	fs.BoolVar(&c.noLegend, "no-legend", false, "leave out the legend")
 	fs.BoolVar(&c.overview, "overview", false, "draw one node per category, with its number of concepts, and the relations between categories, as thick as they are many")
 }
 
 func (c *mapCmd) run(e *env, co *common, args []string) error {
-	path := splitList(c.path)
+	path := cli.SplitList(c.path)
 	if len(path) == 1 && len(args) == 1 {
 		path, args = append(path, args[0]), nil
 	}
@@ -66,27 +68,27 @@ func (c *mapCmd) run(e *env, co *common, args []string) error {
 	if c.out == "-" {
 		c.out = "" // stdout
 	}
-	f, err := pictureFormat("map", c.format, c.out)
+	f, err := drawflags.PictureFormat("map", c.format, c.out)
 	if err != nil {
 		return err
 	}
 	if err := atomicfile.CheckOutput(c.out); err != nil {
 		return err
 	}
-	if err := checkBinaryOutput(e, "map", c.out, f); err != nil {
+	if err := drawflags.CheckBinaryOutput(e.stdout, "map", c.out, f); err != nil {
 		return err
 	}
-	if err := c.lk.check("map"); err != nil {
+	if err := c.lk.Check("map"); err != nil {
 		return err
 	}
 	sel, err := c.sel.check("map")
 	if err != nil {
 		return err
 	}
-	if err := c.dr.check("map"); err != nil {
+	if err := c.dr.Check("map"); err != nil {
 		return err
 	}
-	sel.Path, sel.Highlight = path, splitList(c.highlight)
+	sel.Path, sel.Highlight = path, cli.SplitList(c.highlight)
 	g, err := load(e, co)
 	if err != nil {
 		return err
@@ -97,12 +99,12 @@ func (c *mapCmd) run(e *env, co *common, args []string) error {
 	}
 	opt := render.Options{Look: render.Look{Lang: g.lang, NoLegend: c.noLegend, Overview: c.overview}}
 	opt.Mark(m)
-	c.lk.apply(&opt, len(v.Edges))
-	c.dr.apply(&opt)
+	c.lk.Apply(&opt, len(v.Edges))
+	c.dr.Apply(&opt)
 	if c.title != "" {
 		opt.Title = c.title
 	}
-	b, err := c.dr.picture(e.ctx, g.Graph, v, opt, f)
+	b, err := c.dr.Picture(e.ctx, g.Graph, v, opt, f)
 	if err != nil {
 		return err
 	}

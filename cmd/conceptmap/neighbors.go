@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 	"github.com/conceptmap/conceptmap/graph"
 )
@@ -31,7 +32,7 @@ func (c *neighborsCmd) flags(fs *pflag.FlagSet) {
 }
 
 func (c *neighborsCmd) run(e *env, co *common, args []string) error {
-	if err := exactArgs("neighbors", args, 1, "one concept"); err != nil {
+	if err := cli.ExactArgs("neighbors", args, 1, "one concept"); err != nil {
 		return err
 	}
 	d, err := graph.ParseDirection(c.dir)
@@ -43,7 +44,7 @@ func (c *neighborsCmd) run(e *env, co *common, args []string) error {
 	}
 	opt := c.opt
 	opt.Direction = d
-	opt.Relations = splitList(opt.Relations)
+	opt.Relations = cli.SplitList(opt.Relations)
 	g, err := load(e, co)
 	if err != nil {
 		return err

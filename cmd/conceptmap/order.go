@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 	"github.com/conceptmap/conceptmap/graph"
 )
@@ -34,7 +35,7 @@ type orderCmd struct {
 func (orderCmd) flags(*pflag.FlagSet) {}
 
 func (c orderCmd) run(e *env, co *common, args []string) error {
-	if err := exactArgs(c.name, args, 1, "one concept"); err != nil {
+	if err := cli.ExactArgs(c.name, args, 1, "one concept"); err != nil {
 		return err
 	}
 	g, err := load(e, co)

@@ -4,14 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"strings"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/atomicfile"
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 	"github.com/conceptmap/conceptmap/graph"
-	"github.com/conceptmap/conceptmap/render"
-	"golang.org/x/term"
 )
 
 // output prints v as JSON with --json, or the text that text writes about
@@ -46,35 +42,4 @@ func emit(e *env, out string, b []byte, v graph.View) error {
 	}
 	fmt.Fprintf(e.stderr, "wrote %s: %s, %s\n", out, plural(len(v.Concepts), "concept"), plural(len(v.Edges), "relation"))
 	return nil
-}
-
-// checkBinaryOutput refuses to send a binary format (PNG, PDF) to a
-// terminal, where it would be garbage and could upset the terminal:
-// stdout when out is "" or "-", or a terminal named by -o (/dev/tty).
-func checkBinaryOutput(e *env, cmd, out, format string) error {
-	if f, _ := render.FormatNamed(format); !f.Raster {
-		return nil
-	}
-	if out == "" || out == "-" {
-		if isTerminal(e.stdout) {
-			return usagef(cmd, "will not write %s to a terminal; give -o FILE, or redirect stdout to a file or a pipe", strings.ToUpper(format))
-		}
-		return nil
-	}
-	if p, err := atomicfile.Resolve(out); err == nil {
-		if f, err := os.OpenFile(p, os.O_WRONLY, 0); err == nil {
-			tty := term.IsTerminal(int(f.Fd()))
-			f.Close()
-			if tty {
-				return usagef(cmd, "will not write %s to the terminal %s; give -o FILE", strings.ToUpper(format), out)
-			}
-		}
-	}
-	return nil
-}
-
-// isTerminal reports whether w is a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
 }

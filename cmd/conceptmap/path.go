@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 	"github.com/conceptmap/conceptmap/graph"
 )
@@ -27,7 +28,7 @@ func (c *pathCmd) flags(fs *pflag.FlagSet) {
 }
 
 func (c *pathCmd) run(e *env, co *common, args []string) error {
-	if err := exactArgs("path", args, 2, "two concepts, FROM and TO"); err != nil {
+	if err := cli.ExactArgs("path", args, 2, "two concepts, FROM and TO"); err != nil {
 		return err
 	}
 	g, err := load(e, co)
@@ -38,7 +39,7 @@ func (c *pathCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return err
 	}
-	c.opt.Relations = splitList(c.opt.Relations)
+	c.opt.Relations = cli.SplitList(c.opt.Relations)
 	if err := g.CheckRelations(c.opt.Relations); err != nil {
 		return usagef("path", "--relation: %s", err)
 	}

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/drawflags"
 	"github.com/conceptmap/conceptmap/render"
 )
 
@@ -176,7 +177,7 @@ func TestSlidesPDF(t *testing.T) {
 // lacks a font to name one with --font, and leaves other errors alone.
 func TestFontHint(t *testing.T) {
 	miss := &render.MissingCharsError{Font: "Go Regular (built in)", Chars: []rune("概")}
-	got := fontHint(fmt.Errorf("frame 2: %w", miss))
+	got := drawflags.FontHint(fmt.Errorf("frame 2: %w", miss))
 	want := `frame 2: render: no font has the character "概" (U+6982) (searched: Go Regular (built in)). ` +
 		`Install a font that has them (on Debian or Ubuntu: apt-get install fonts-noto-cjk) or name one with --font FILE`
 	if got == nil || got.Error() != want {
@@ -187,11 +188,11 @@ func TestFontHint(t *testing.T) {
 		t.Error("fontHint hides the *MissingCharsError")
 	}
 	other := errors.New("render: Graphviz layout failed")
-	if got := fontHint(other); got != other {
-		t.Errorf("fontHint(%v) = %v", other, got)
+	if got := drawflags.FontHint(other); got != other {
+		t.Errorf("drawflags.FontHint(%v) = %v", other, got)
 	}
-	if fontHint(nil) != nil {
-		t.Error("fontHint(nil) is not nil")
+	if drawflags.FontHint(nil) != nil {
+		t.Error("drawflags.FontHint(nil) is not nil")
 	}
 	// --font names the file it cannot read, once.
 	_, err := newDrawingFont(t, filepath.Join(t.TempDir(), "none.ttf"))
@@ -209,7 +210,7 @@ func TestFontHint(t *testing.T) {
 // newDrawingFont loads a font as --font does.
 func newDrawingFont(t *testing.T, path string) (render.Options, error) {
 	t.Helper()
-	d := drawing{font: path}
+	d := drawflags.Drawing{Font: path}
 	var opt render.Options
-	return opt, d.raster(&opt)
+	return opt, d.Raster(&opt)
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 	"github.com/conceptmap/conceptmap/graph"
 )
@@ -41,7 +42,7 @@ func (c *planCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return err
 	}
-	known, err := withKnownFile(e, g, splitList(c.known), c.ignore)
+	known, err := withKnownFile(e, g, cli.SplitList(c.known), c.ignore)
 	if err != nil {
 		return err
 	}

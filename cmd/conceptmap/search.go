@@ -2,12 +2,12 @@ package main
 
 import (
 	"errors"
-	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
 	"strings"
 
 	"github.com/spf13/pflag"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/api"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 )
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
 	"github.com/conceptmap/conceptmap/graph"
 )
 
@@ -37,8 +38,8 @@ func (s *selection) flags(fs *pflag.FlagSet) {
 // check turns the flags into a graph.Selection and checks it.
 func (s *selection) check(cmd string) (graph.Selection, error) {
 	sel := graph.Selection{
-		Plan: splitList(s.plan), Known: splitList(s.known), Focus: s.focus,
-		Category: s.category, Relations: splitList(s.relations),
+		Plan: cli.SplitList(s.plan), Known: cli.SplitList(s.known), Focus: s.focus,
+		Category: s.category, Relations: cli.SplitList(s.relations),
 	}
 	if s.fs.Changed("depth") {
 		if s.depth < 1 {

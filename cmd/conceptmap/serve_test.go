@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/server/servertest"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,7 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/drawflags"
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/server"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/server/servertest"
 	"github.com/conceptmap/conceptmap/data"
 	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render/worker"
@@ -180,7 +181,7 @@ func TestServeDownloadsAsCLI(t *testing.T) {
 // exportFormatOf returns the export format that writes download format
 // id, if the export command has one.
 func exportFormatOf(id string) string {
-	for _, f := range exportFormats {
+	for _, f := range drawflags.ExportFormats {
 		if f.Name == id {
 			return f.Name
 		}
@@ -190,7 +191,7 @@ func exportFormatOf(id string) string {
 
 // mapFormatOf reports whether the map command writes format id.
 func mapFormatOf(id string) bool {
-	_, err := pictureFormat("map", id, "")
+	_, err := drawflags.PictureFormat("map", id, "")
 	return err == nil
 }
 

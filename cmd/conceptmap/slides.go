@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -14,6 +12,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/atomicfile"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/drawflags"
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/textout"
 	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render"
@@ -36,8 +36,8 @@ type slidesCmd struct {
 	ignoreKnown bool
 	out, format string
 	force       bool
-	lk          look
-	dr          drawing
+	lk          drawflags.Look
+	dr          drawflags.Drawing
 }
 
 func (c *slidesCmd) flags(fs *pflag.FlagSet) {
@@ -46,8 +46,8 @@ func (c *slidesCmd) flags(fs *pflag.FlagSet) {
 	fs.StringVarP(&c.out, "output", "o", "", "write the frames and outline.md into this `DIR` (made if missing)")
 	fs.StringVar(&c.format, "format", "svg", "frames as svg or png files, or pdf: one slides.pdf of all frames")
 	fs.BoolVar(&c.force, "force", false, "replace outline.md even if it was edited since slides wrote it")
-	c.lk.flags(fs, "")
-	c.dr.flags(fs)
+	c.lk.Flags(fs, "")
+	c.dr.Flags(fs)
 }
 
 func (c *slidesCmd) run(e *env, co *common, args []string) error {
@@ -63,13 +63,13 @@ func (c *slidesCmd) run(e *env, co *common, args []string) error {
 	case format != "svg" && format != "png" && format != "pdf":
 		return usagef("slides", "--format must be svg, png or pdf, not %q", format)
 	}
-	if dr.size == "" {
-		dr.size = "16:9"
+	if dr.Size == "" {
+		dr.Size = "16:9"
 	}
-	if err := lk.check("slides"); err != nil {
+	if err := lk.Check("slides"); err != nil {
 		return err
 	}
-	if err := dr.check("slides"); err != nil {
+	if err := dr.Check("slides"); err != nil {
 		return err
 	}
 	if st, err := os.Stat(out); err == nil && !st.IsDir() {
@@ -79,7 +79,7 @@ func (c *slidesCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return err
 	}
-	ks, err := withKnownFile(e, g, splitList(known), c.ignoreKnown)
+	ks, err := withKnownFile(e, g, cli.SplitList(known), c.ignoreKnown)
 	if err != nil {
 		return err
 	}
@@ -107,7 +107,7 @@ func (c *slidesCmd) run(e *env, co *common, args []string) error {
 		keep[files[i].Path] = true
 		path := filepath.Join(out, files[i].Path)
 		if files[i].Path == "outline.md" && !c.force {
-			if old, err := os.ReadFile(path); err == nil && edited(old) && !bytes.Equal(old, files[i].Data) {
+			if old, err := os.ReadFile(path); err == nil && textout.Edited(old) && !bytes.Equal(old, files[i].Data) {
 				kept = path
 				files = append(files[:i], files[i+1:]...)
 				i--
@@ -128,36 +128,13 @@ func (c *slidesCmd) run(e *env, co *common, args []string) error {
 	return nil
 }
 
-// outlineStamp begins the last line of an outline as slides writes it,
-// which holds a digest of the text before it: an outline whose text no
-// longer matches its digest was edited.
-const outlineStamp = "<!-- conceptmap slides wrote this outline; it keeps your edits unless run with --force. sha256:"
-
-// stamp ends an outline with its stamp.
-func stamp(outline []byte) []byte {
-	sum := sha256.Sum256(outline)
-	return append(outline, []byte("\n"+outlineStamp+hex.EncodeToString(sum[:])+" -->\n")...)
-}
-
-// edited says whether an outline differs from what slides wrote: its text
-// does not match its stamp, or it has none.
-func edited(b []byte) bool {
-	i := bytes.LastIndex(b, []byte("\n"+outlineStamp))
-	if i < 0 {
-		return true
-	}
-	rest := strings.TrimSuffix(strings.TrimSpace(string(b[i+1+len(outlineStamp):])), "-->")
-	sum := sha256.Sum256(b[:i])
-	return strings.TrimSpace(rest) != hex.EncodeToString(sum[:])
-}
-
 // deck is what slides makes: a plan, drawn in a format and a look.
 type deck struct {
 	v      graph.View
 	m      graph.Marks
 	format string
-	lk     look
-	dr     drawing
+	lk     drawflags.Look
+	dr     drawflags.Drawing
 }
 
 // frameName matches the files slides writes, and no others.
@@ -180,8 +157,8 @@ func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 	v, p, format, lk, dr := d.v, d.m.Plan, d.format, d.lk, d.dr
 	base := render.Options{Look: render.Look{Lang: g.lang}}
 	base.Mark(d.m)
-	lk.apply(&base, len(v.Edges))
-	dr.apply(&base)
+	lk.Apply(&base, len(v.Edges))
+	dr.Apply(&base)
 
 	text := textout.New(g.Graph, g.lang)
 	n := len(p.Steps)
@@ -192,7 +169,7 @@ func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 	// One layout for the whole talk, fitted once to the slide: every
 	// frame keeps each concept in its place, and zooms to what it draws.
 	if format != "svg" {
-		if err := dr.raster(&base); err != nil {
+		if err := dr.Raster(&base); err != nil {
 			return nil, err
 		}
 		f := base.Font
@@ -213,7 +190,7 @@ func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 	var files []atomicfile.File
 	var pages []render.Frame
 	if format == "pdf" {
-		if err := dr.raster(&base); err != nil {
+		if err := dr.Raster(&base); err != nil {
 			return nil, err
 		}
 	}
@@ -229,7 +206,7 @@ func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 			pages = append(pages, render.Frame{View: v, Options: opt})
 			continue
 		}
-		b, err := dr.picture(e.ctx, g.Graph, v, opt, format)
+		b, err := dr.Picture(e.ctx, g.Graph, v, opt, format)
 		if err != nil {
 			return nil, fmt.Errorf("frame %d: %w", i+1, err)
 		}
@@ -238,10 +215,10 @@ func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 	if format == "pdf" {
 		b, err := render.PDFPages(e.ctx, g.Graph, pages)
 		if err != nil {
-			return nil, fontHint(err)
+			return nil, drawflags.FontHint(err)
 		}
 		files = append(files, atomicfile.File{Path: "slides.pdf", Data: b})
 	}
-	files = append(files, atomicfile.File{Path: "outline.md", Data: stamp(text.Outline(p, format, width))})
+	files = append(files, atomicfile.File{Path: "outline.md", Data: textout.Stamp(text.Outline(p, format, width))})
 	return files, nil
 }

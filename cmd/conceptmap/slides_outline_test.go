@@ -26,7 +26,7 @@ func TestSlidesKeepEditedOutline(t *testing.T) {
 		t.Fatalf("first run: exit %d, %s", code, stderr)
 	}
 	written, _ := os.ReadFile(outline)
-	if edited(written) {
+	if textout.Edited(written) {
 		t.Errorf("the outline slides wrote counts as edited")
 	}
 	if _, stderr, code := runCLI(t, args...); code != 0 || !strings.Contains(stderr, "and outline.md") {

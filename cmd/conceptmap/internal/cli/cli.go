@@ -1,7 +1,8 @@
 // Package cli holds the command-line machinery of conceptmap that knows
 // no command: usage errors and how they are reported, global flags
 // accepted before the command, did-you-mean hints for commands and flags,
-// and the help text of a command and its flags. It knows nothing of the
+// the hints that the command line adds to graph's typed errors, and the
+// help text of a command and its flags. It knows nothing of the
 // data, of rendering or of any particular command; it must not import
 // render, the server or any other package of the project but graph (for
 // its did-you-mean distance, graph.Nearest).
@@ -70,7 +71,7 @@ func Report(err error, stderr io.Writer) int {
 	}
 	var se SilentError
 	if !errors.As(err, &se) {
-		fmt.Fprintf(stderr, "conceptmap: %s\n", err)
+		fmt.Fprintf(stderr, "conceptmap: %s\n", withHints(err))
 	}
 	return ExitFailure
 }
@@ -156,4 +157,39 @@ func ParseError(cmd string, fs *pflag.FlagSet, err error) error {
 		}
 	}
 	return Usagef(cmd, "%s", msg)
+}
+
+// OrList writes a list as a person says it: "a, b or c".
+func OrList(ss []string) string {
+	if len(ss) < 2 {
+		return strings.Join(ss, "")
+	}
+	return strings.Join(ss[:len(ss)-1], ", ") + " or " + ss[len(ss)-1]
+}
+
+// withHints is err's message with what to run next after each unknown
+// concept that has no close name: graph's errors speak of no command.
+func withHints(err error) string {
+	msg := err.Error()
+	done := map[string]bool{}
+	var walk func(error)
+	walk = func(err error) {
+		if nf, ok := err.(*graph.NotFoundError); ok {
+			if e := nf.Error(); len(nf.Suggestions) == 0 && !done[e] {
+				done[e] = true
+				msg = strings.ReplaceAll(msg, e, e+"; try 'conceptmap search "+nf.Name+"'")
+			}
+			return
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() []error }:
+			for _, e := range u.Unwrap() {
+				walk(e)
+			}
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
+		}
+	}
+	walk(err)
+	return msg
 }

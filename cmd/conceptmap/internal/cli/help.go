@@ -101,3 +101,45 @@ func wrap(s string, width, indent int) string {
 	}
 	return b.String()
 }
+
+// TopUsage writes conceptmap's help: its commands, with their summaries.
+func TopUsage(w io.Writer, commands []Help) {
+	fmt.Fprintf(w, `conceptmap turns a field of knowledge into a graph to learn from.
+
+Usage:
+  conceptmap <command> [flags] [arguments]
+
+Commands:
+`)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n", c.Name, c.Summary)
+	}
+	fmt.Fprintf(w, `
+A concept can be named by its id, an alias, or its English or Chinese name,
+in any case: "gqa", "GQA", "Grouped-Query Attention" and "分组查询注意力" are one.
+
+Run 'conceptmap help <command>' or 'conceptmap <command> --help' for its flags
+and examples, and 'conceptmap --version' for the version.
+`)
+}
+
+// ExactArgs checks the number of positional arguments.
+func ExactArgs(cmd string, args []string, n int, what string) error {
+	if len(args) != n {
+		return Usagef(cmd, "want %s, got %d argument(s)", what, len(args))
+	}
+	return nil
+}
+
+// SplitList splits comma-separated flag values, as in --known a,b --known c.
+func SplitList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}

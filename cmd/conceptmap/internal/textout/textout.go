@@ -7,6 +7,8 @@ package textout
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -512,4 +514,27 @@ func whyLines(t graph.Text, lang graph.Lang) []string {
 		}
 	}
 	return out
+}
+
+// outlineStamp begins the last line of an outline as slides writes it,
+// which holds a digest of the text before it: an outline whose text no
+// longer matches its digest was edited.
+const outlineStamp = "<!-- conceptmap slides wrote this outline; it keeps your edits unless run with --force. sha256:"
+
+// Stamp ends an outline with its stamp.
+func Stamp(outline []byte) []byte {
+	sum := sha256.Sum256(outline)
+	return append(outline, []byte("\n"+outlineStamp+hex.EncodeToString(sum[:])+" -->\n")...)
+}
+
+// Edited says whether an outline differs from what slides wrote: its text
+// does not match its stamp, or it has none.
+func Edited(b []byte) bool {
+	i := bytes.LastIndex(b, []byte("\n"+outlineStamp))
+	if i < 0 {
+		return true
+	}
+	rest := strings.TrimSuffix(strings.TrimSpace(string(b[i+1+len(outlineStamp):])), "-->")
+	sum := sha256.Sum256(b[:i])
+	return strings.TrimSpace(rest) != hex.EncodeToString(sum[:])
 }
