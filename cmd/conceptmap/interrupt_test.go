@@ -13,10 +13,11 @@ import (
 	"time"
 )
 
-// SIGINT (Ctrl-C) and SIGTERM stop a map in the middle of its layout:
-// the process exits 130 within a few seconds, and leaves neither the
-// output file nor a temporary file beside it.
-func TestInterruptStopsMap(t *testing.T) {
+// SIGINT (Ctrl-C) and SIGTERM stop a map or slides in the middle of
+// their layout: the process exits 130 within a few seconds (the bound
+// is loose for a loaded machine; it exits after one second), and leaves
+// neither the output file or directory nor a temporary file beside it.
+func TestInterruptStopsDrawing(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "conceptmap")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
@@ -32,14 +33,23 @@ func TestInterruptStopsMap(t *testing.T) {
 			fmt.Fprintf(&csv, "C%d,requires,C%d\n", i, j)
 		}
 	}
-	for _, s := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
-		t.Run(s.String(), func(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		s    os.Signal
+	}{
+		{[]string{"map", "-o", "big.svg"}, os.Interrupt},
+		{[]string{"map", "-o", "big.svg"}, syscall.SIGTERM},
+		{[]string{"slides", fmt.Sprintf("C%d", n-1), "-o", "talk"}, os.Interrupt},
+	} {
+		s := c.s
+		t.Run(c.args[0]+"/"+s.String(), func(t *testing.T) {
 			dir := t.TempDir()
 			data := filepath.Join(dir, "big.csv")
 			if err := os.WriteFile(data, []byte(csv.String()), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(bin, "map", "--data", data, "-o", filepath.Join(dir, "big.svg"))
+			cmd := exec.Command(bin, append(c.args, "--data", data)...)
+			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "CONCEPTMAP_LANG=")
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
@@ -50,7 +60,7 @@ func TestInterruptStopsMap(t *testing.T) {
 			go func() { exited <- cmd.Wait() }()
 			select {
 			case err := <-exited:
-				t.Fatalf("map finished before the signal (%v); the data set is too small to interrupt\n%s", err, stderr.String())
+				t.Fatalf("%s finished before the signal (%v); the data set is too small to interrupt\n%s", c.args[0], err, stderr.String())
 			case <-time.After(3 * time.Second): // loaded, and laying out
 			}
 			sent := time.Now()
@@ -60,10 +70,10 @@ func TestInterruptStopsMap(t *testing.T) {
 			var err error
 			select {
 			case err = <-exited:
-			case <-time.After(5 * time.Second):
+			case <-time.After(8 * time.Second):
 				cmd.Process.Kill()
 				<-exited
-				t.Fatalf("still running 5 s after %v", s)
+				t.Fatalf("still running 8 s after %v", s)
 			}
 			var ee *exec.ExitError
 			if !errors.As(err, &ee) || ee.ExitCode() != 130 {
