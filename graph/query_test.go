@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"strings"
@@ -146,6 +147,18 @@ func TestNeighbors(t *testing.T) {
 	}
 	if _, err := ParseDirection("up"); err == nil || err.Error() != `direction must be out, in or both, not "up"` {
 		t.Errorf("ParseDirection(up) = %v", err)
+	}
+}
+
+func TestSearchContext(t *testing.T) {
+	g := fixture(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	if ms, err := g.SearchContext(ctx, "net", 0); err != nil || len(ms) != 3 {
+		t.Errorf("SearchContext(net) = %d matches, %v; want 3, nil", len(ms), err)
+	}
+	cancel()
+	if ms, err := g.SearchContext(ctx, "net", 0); !errors.Is(err, context.Canceled) || ms != nil {
+		t.Errorf("SearchContext(net) after cancel = %v, %v; want nil, context.Canceled", ms, err)
 	}
 }
 

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strings"
 	"unicode"
@@ -22,13 +23,23 @@ type Match struct {
 // scores the mean of its words. At most limit results are returned (all if
 // limit <= 0), best first, then in learning order.
 func (g *Graph) Search(text string, limit int) []Match {
+	ms, _ := g.SearchContext(context.Background(), text, limit)
+	return ms
+}
+
+// SearchContext is Search that gives up when ctx is done, between
+// concepts, and then returns ctx's error and no matches.
+func (g *Graph) SearchContext(ctx context.Context, text string, limit int) ([]Match, error) {
 	q := fold(text)
 	if q == "" {
-		return nil
+		return nil, nil
 	}
 	var ms []Match
 	words := strings.Fields(q)
 	for i, c := range g.concepts {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		s := scoreConcept(c, q)
 		if s == 0 && len(words) > 1 {
 			total := 0
@@ -52,7 +63,7 @@ func (g *Graph) Search(text string, limit int) []Match {
 	if limit > 0 && len(ms) > limit {
 		ms = ms[:limit]
 	}
-	return ms
+	return ms, nil
 }
 
 func scoreConcept(c *Concept, q string) int {

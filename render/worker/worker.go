@@ -217,7 +217,9 @@ func Start(exe string, stderr io.Writer) (*Process, error) {
 // *LayoutError; any other error means the worker broke, and is to be
 // stopped.
 func (w *Process) Layout(format render.LayoutFormat, dot []byte, timeout time.Duration) ([]byte, error) {
-	t := time.AfterFunc(timeout, w.Stop)
+	// Killed, not stopped: a worker that is stuck, or stopped by a
+	// signal, would not read the end of its input.
+	t := time.AfterFunc(timeout, func() { w.cmd.Process.Kill() })
 	defer t.Stop()
 	if err := writeFrame(w.in, []byte(string(format))); err != nil {
 		return nil, w.broken(err)

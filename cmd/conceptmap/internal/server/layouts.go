@@ -19,8 +19,11 @@ import (
 // svgRenderer draws maps for the server: from a cache when it can,
 // otherwise with every Graphviz layout made in a render worker (see
 // package render/worker): SVG there, and PNG and PDF drawn in this process from
-// the worker's xdot layout. It makes one layout at a time and draws one
-// PNG or PDF at a time, and never makes the same twice at once. A map's
+// the worker's xdot layout. It makes as many layouts at once as it has
+// workers (each in its own), draws as many PNGs or PDFs at once, and never
+// makes the same twice at once. A layout that takes longer than its
+// timeout has its worker killed and fails with errLayoutTimeout; the
+// others go on in the other workers. A map's
 // format and DOT are its cache key: the DOT holds everything that makes
 // the map, so two requests that draw the same map share one layout
 // however they are spelled, and a reload of the data that changes a map
@@ -39,7 +42,8 @@ type svgRenderer struct {
 	mu      sync.Mutex
 	cache   *lru
 	flights map[[32]byte]*flight
-	w       *worker.Process
+	idle    []*worker.Process // workers waiting for a layout; the others are busy
+	closed  bool              // no worker is to wait any more
 	stats   renderStats
 }
 
@@ -62,15 +66,16 @@ type flight struct {
 
 const (
 	workerMemoryLimit = 160 << 20
-	layoutTimeout     = time.Minute
 	cacheBytes        = 24 << 20
 	cacheEntries      = 2000
 )
 
-func newSVGRenderer(stderr io.Writer) *svgRenderer {
+// newSVGRenderer makes a renderer with up to workers render workers, each
+// layout stopped after timeout.
+func newSVGRenderer(stderr io.Writer, workers int, timeout time.Duration) *svgRenderer {
 	r := &svgRenderer{
-		stderr: stderr, limit: workerMemoryLimit, timeout: layoutTimeout,
-		layoutSem: make(chan struct{}, 1), drawSem: make(chan struct{}, 1), cache: newLRU(cacheBytes, cacheEntries), flights: map[[32]byte]*flight{},
+		stderr: stderr, limit: workerMemoryLimit, timeout: timeout,
+		layoutSem: make(chan struct{}, workers), drawSem: make(chan struct{}, workers), cache: newLRU(cacheBytes, cacheEntries), flights: map[[32]byte]*flight{},
 	}
 	if exe, err := os.Executable(); err == nil {
 		r.exe = exe
@@ -168,10 +173,18 @@ func (r *svgRenderer) fly(key [32]byte, f *flight, sem chan struct{}, build func
 	close(f.done)
 }
 
-// layout runs one layout in the worker, starting one if there is none,
-// retiring it when it has grown too big, and trying once more on a fresh
-// worker when the layout fails: a failed Graphviz is not to be trusted
-// with the next map.
+// errLayoutTimeout is a layout that took longer than the renderer's
+// timeout; its worker was killed.
+type errLayoutTimeout struct{ timeout time.Duration }
+
+func (e errLayoutTimeout) Error() string {
+	return fmt.Sprintf("render: the layout took more than %s and was stopped; try again, or ask for a smaller map", e.timeout)
+}
+
+// layout runs one layout in an idle worker, starting one if there is
+// none, retiring it when it has grown too big, and trying once more on a
+// fresh worker when the layout fails: a failed Graphviz is not to be
+// trusted with the next map. A layout that times out is not tried again.
 func (r *svgRenderer) layout(format render.LayoutFormat, dot []byte) ([]byte, error) {
 	if r.exe == "" {
 		r.count(func(s *renderStats) { s.Layouts++ })
@@ -186,6 +199,7 @@ func (r *svgRenderer) layout(format render.LayoutFormat, dot []byte) ([]byte, er
 		var out []byte
 		start := time.Now()
 		out, err = w.Layout(format, dot, r.timeout)
+		took := time.Since(start)
 		if err == nil && format == render.LayoutSVG && !completeSVG(out) {
 			// A worker's Graphviz that has laid out many maps may cut an
 			// SVG short: a fresh one draws it whole.
@@ -194,14 +208,16 @@ func (r *svgRenderer) layout(format render.LayoutFormat, dot []byte) ([]byte, er
 		if err == nil {
 			r.count(func(s *renderStats) { s.Layouts++ })
 			if w.RSS() > r.limit {
-				r.retire()
+				go w.Stop()
+			} else {
+				r.put(w)
 			}
 			return out, nil
 		}
-		r.retire()
+		go w.Stop()
 		r.count(func(s *renderStats) { s.Failures++ })
-		if time.Since(start) >= r.timeout {
-			return nil, fmt.Errorf("render: the layout took more than %s and was stopped", r.timeout)
+		if took >= r.timeout {
+			return nil, errLayoutTimeout{r.timeout}
 		}
 	}
 	var le *worker.LayoutError
@@ -217,38 +233,45 @@ func (r *svgRenderer) count(f func(*renderStats)) {
 	r.mu.Unlock()
 }
 
+// worker takes an idle worker, or starts one. The caller holds layoutSem,
+// so there are never more workers than it has room for.
 func (r *svgRenderer) worker() (*worker.Process, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.w == nil {
-		w, err := worker.Start(r.exe, r.stderr)
-		if err != nil {
-			return nil, fmt.Errorf("starting a render worker: %w", err)
-		}
-		r.w = w
-		r.stats.Workers++
+	if n := len(r.idle); n > 0 {
+		w := r.idle[n-1]
+		r.idle = r.idle[:n-1]
+		return w, nil
 	}
-	return r.w, nil
+	w, err := worker.Start(r.exe, r.stderr)
+	if err != nil {
+		return nil, fmt.Errorf("starting a render worker: %w", err)
+	}
+	r.stats.Workers++
+	return w, nil
 }
 
-// retire stops the current worker; the next layout starts another.
-func (r *svgRenderer) retire() {
+// put gives back a worker that is fit for another layout.
+func (r *svgRenderer) put(w *worker.Process) {
 	r.mu.Lock()
-	w := r.w
-	r.w = nil
+	closed := r.closed
+	if !closed {
+		r.idle = append(r.idle, w)
+	}
 	r.mu.Unlock()
-	if w != nil {
-		go w.Stop()
+	if closed {
+		w.Stop()
 	}
 }
 
-// close stops the worker, waiting for it to go.
+// close stops the idle workers, waiting for them to go; busy ones stop
+// when their layout ends.
 func (r *svgRenderer) close() {
 	r.mu.Lock()
-	w := r.w
-	r.w = nil
+	ws := r.idle
+	r.idle, r.closed = nil, true
 	r.mu.Unlock()
-	if w != nil {
+	for _, w := range ws {
 		w.Stop()
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net"
 	"net/http"
@@ -35,10 +36,18 @@ import (
 	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render"
 	"github.com/conceptmap/conceptmap/render/web"
+	"golang.org/x/net/netutil"
 )
 
 // maxDepth bounds the depth of a neighbourhood a request may ask for.
 const maxDepth = 5
+
+// maxQuery and maxTerms bound the text of a search, in bytes and in
+// words: each word is matched against every name of every concept.
+const (
+	maxQuery = 256
+	maxTerms = 16
+)
 
 // Config is what a Server serves, and how.
 type Config struct {
@@ -54,6 +63,64 @@ type Config struct {
 	Stderr io.Writer // warnings and the log
 	// Open, if set, opens the page's address in a browser.
 	Open func(url string, stderr io.Writer)
+	// AllowHosts are more host names (or addresses) that requests may be
+	// addressed to, besides localhost and the names and addresses the
+	// server listens on.
+	AllowHosts []string
+	// Limits bound connections and layouts; zero fields take
+	// DefaultLimits' values.
+	Limits Limits
+}
+
+// Limits bound what one connection, one request or one layout may take.
+type Limits struct {
+	ReadHeaderTimeout time.Duration // to read a request's header
+	ReadTimeout       time.Duration // to read a whole request
+	WriteTimeout      time.Duration // from a request's header to the end of its answer
+	IdleTimeout       time.Duration // a kept-alive connection waiting for its next request
+	MaxHeaderBytes    int           // the size of a request's header
+	MaxConns          int           // connections open at once; more wait to be accepted
+	LayoutTimeout     time.Duration // one layout in a render worker; the worker is then killed
+	Workers           int           // render workers at once
+}
+
+// DefaultLimits are the limits of a server that sets none. The write
+// timeout leaves room for a layout, one retry on a fresh worker and the
+// drawing of a PNG.
+var DefaultLimits = Limits{
+	ReadHeaderTimeout: 10 * time.Second,
+	ReadTimeout:       30 * time.Second,
+	WriteTimeout:      60 * time.Second,
+	IdleTimeout:       60 * time.Second,
+	MaxHeaderBytes:    64 << 10,
+	MaxConns:          256,
+	LayoutTimeout:     10 * time.Second,
+	Workers:           runtime.NumCPU(),
+}
+
+// withDefaults fills l's zero fields from DefaultLimits.
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits
+	or := func(v *time.Duration, def time.Duration) {
+		if *v <= 0 {
+			*v = def
+		}
+	}
+	or(&l.ReadHeaderTimeout, d.ReadHeaderTimeout)
+	or(&l.ReadTimeout, d.ReadTimeout)
+	or(&l.WriteTimeout, d.WriteTimeout)
+	or(&l.IdleTimeout, d.IdleTimeout)
+	or(&l.LayoutTimeout, d.LayoutTimeout)
+	if l.MaxHeaderBytes <= 0 {
+		l.MaxHeaderBytes = d.MaxHeaderBytes
+	}
+	if l.MaxConns <= 0 {
+		l.MaxConns = d.MaxConns
+	}
+	if l.Workers <= 0 {
+		l.Workers = max(d.Workers, 1)
+	}
+	return l
 }
 
 // Server is the explorer: the page and the API behind it.
@@ -64,9 +131,11 @@ type Server struct {
 	stderr io.Writer
 	svg    *svgRenderer
 	page   []byte
-	// loopback makes the server answer only requests addressed to a
-	// loopback name, which defeats DNS rebinding.
-	loopback bool
+	limits Limits
+	// hosts are the names and addresses, besides localhost and loopback
+	// addresses, that requests may be addressed to: checking the Host of
+	// every request defeats DNS rebinding.
+	hosts map[string]bool
 
 	mu      sync.RWMutex
 	g       *graph.Graph // the last good graph; nil before the first
@@ -80,7 +149,12 @@ type Server struct {
 // problems is an error (a *graph.LoadError); with it, the server starts
 // anyway and shows the problems until they are fixed.
 func New(cfg Config) (*Server, error) {
-	s := &Server{cfg: cfg, lang: cfg.Lang, watch: cfg.Watch, stderr: cfg.Stderr, svg: newSVGRenderer(cfg.Stderr), loopback: true}
+	limits := cfg.Limits.withDefaults()
+	s := &Server{cfg: cfg, lang: cfg.Lang, watch: cfg.Watch, stderr: cfg.Stderr, limits: limits, svg: newSVGRenderer(cfg.Stderr, limits.Workers, limits.LayoutTimeout)}
+	s.hosts = map[string]bool{}
+	for _, h := range cfg.AllowHosts {
+		s.hosts[hostName(h)] = true
+	}
 	var formats []web.Format
 	for _, d := range downloads {
 		formats = append(formats, web.Format{ID: d.id, Label: d.label})
@@ -146,13 +220,25 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", addr, err)
 	}
+	if h, _, err := net.SplitHostPort(addr); err == nil && h != "" && net.ParseIP(h) == nil {
+		s.hosts[hostName(h)] = true // the name it was asked to listen on
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx is done, as ListenAndServe does.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	host, port, _ := net.SplitHostPort(ln.Addr().String())
 	ip := net.ParseIP(host)
-	s.loopback = ip != nil && ip.IsLoopback()
-	if !s.loopback {
+	if ip != nil && !ip.IsUnspecified() {
+		s.hosts[hostName(host)] = true
+	}
+	if ip == nil || !ip.IsLoopback() {
 		fmt.Fprintf(s.stderr, "conceptmap serve: warning: listening on %s, not on this machine only: anyone who can reach it can read the data\n", ln.Addr())
 		if ip == nil || ip.IsUnspecified() {
 			host = "localhost"
+			s.addMachineHosts()
+			fmt.Fprintf(s.stderr, "conceptmap serve: warning: listening on all interfaces; requests must be addressed to localhost or one of: %s\n", strings.Join(slices.Sorted(maps.Keys(s.hosts)), ", "))
 		}
 	}
 	u := "http://" + net.JoinHostPort(host, port) + "/"
@@ -161,7 +247,15 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
 	if s.cfg.Open != nil {
 		s.cfg.Open(u, s.stderr)
 	}
-	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 64 << 10}
+	l := s.limits
+	hs := &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: l.ReadHeaderTimeout,
+		ReadTimeout:       l.ReadTimeout,
+		WriteTimeout:      l.WriteTimeout,
+		IdleTimeout:       l.IdleTimeout,
+		MaxHeaderBytes:    l.MaxHeaderBytes,
+	}
 	stop := make(chan struct{})
 	defer close(stop)
 	go func() {
@@ -176,7 +270,7 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
 	if s.watch {
 		go s.Watch(ctx, 500*time.Millisecond)
 	}
-	err = hs.Serve(ln)
+	err := hs.Serve(netutil.LimitListener(ln, l.MaxConns))
 	s.Close()
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
@@ -228,25 +322,52 @@ func (s *Server) Handler() http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Cache-Control", "no-cache")
-		if s.loopback && !loopbackHost(r.Host) {
-			http.Error(w, fmt.Sprintf("this server answers requests for localhost only, not %q", r.Host), http.StatusForbidden)
+		if !s.allowedHost(r.Host) {
+			http.Error(w, fmt.Sprintf("this server does not answer requests addressed to %q: only to localhost, the addresses and names it listens on, and the hosts it is allowed", r.Host), http.StatusForbidden)
 			return
 		}
 		mux.ServeHTTP(w, r)
 	})
 }
 
-// loopbackHost reports whether a Host header names this machine.
-func loopbackHost(hostport string) bool {
+// allowedHost reports whether a Host header names this machine as the
+// server knows it: localhost, a loopback address, or one of s.hosts.
+func (s *Server) allowedHost(hostport string) bool {
+	host := hostName(hostport)
+	if host == "localhost" || s.hosts[host] {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// hostName is the host of a Host header or an address, without its port
+// or brackets, in lower case, an IP address in its usual form.
+func hostName(hostport string) string {
 	host := hostport
 	if h, _, err := net.SplitHostPort(hostport); err == nil {
 		host = h
 	}
-	if strings.EqualFold(host, "localhost") {
-		return true
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	if ip := net.ParseIP(host); ip != nil {
+		return ip.String()
 	}
-	ip := net.ParseIP(strings.Trim(host, "[]"))
-	return ip != nil && ip.IsLoopback()
+	return host
+}
+
+// addMachineHosts allows this machine's interface addresses and host
+// name, for a server that listens on all interfaces.
+func (s *Server) addMachineHosts() {
+	if addrs, err := net.InterfaceAddrs(); err == nil {
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && !n.IP.IsLinkLocalUnicast() {
+				s.hosts[n.IP.String()] = true
+			}
+		}
+	}
+	if h, err := os.Hostname(); err == nil && h != "" {
+		s.hosts[hostName(h)] = true
+	}
 }
 
 // handlePage answers the page. The page keeps its state in the address's
@@ -323,12 +444,26 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	q := vs.Get("q")
+	if len(q) > maxQuery {
+		badRequest(w, fmt.Errorf("the search text is %d bytes; search for at most %d", len(q), maxQuery))
+		return
+	}
+	if n := len(strings.Fields(q)); n > maxTerms {
+		badRequest(w, fmt.Errorf("the search text has %d words; search for at most %d", n, maxTerms))
+		return
+	}
 	g := s.graph()
 	if g == nil {
 		s.noData(w)
 		return
 	}
-	sendJSON(w, api.NewMatches(g.Search(vs.Get("q"), limit)))
+	ms, err := g.SearchContext(r.Context(), q, limit)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	sendJSON(w, api.NewMatches(ms))
 }
 
 // handlePlan answers `conceptmap plan --json`.
@@ -713,6 +848,9 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 		badRequest(w, err)
 	case errors.Is(err, errNoData):
 		s.noData(w)
+	case errors.As(err, new(errLayoutTimeout)):
+		fmt.Fprintf(s.stderr, "conceptmap serve: %v\n", err)
+		http.Error(w, err.Error(), http.StatusServiceUnavailable)
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		http.Error(w, "request cancelled", http.StatusServiceUnavailable)
 	default:

@@ -280,6 +280,8 @@ func TestServeBadRequests(t *testing.T) {
 		{"/api/search?q=a&q=b", 400, `parameter "q" is given 2 times`},
 		{"/api/search?q=a&nope=1", 400, `unknown parameter "nope": /api/search takes q, limit`},
 		{"/api/search?q=%zz", 400, "malformed query string"},
+		{"/api/search?q=" + strings.Repeat("a", 257), 400, "the search text is 257 bytes; search for at most 256"},
+		{"/api/search?q=" + strings.Repeat("a+", 17), 400, "the search text has 17 words; search for at most 16"},
 		{"/api/plan", 400, "targets=C"},
 		{"/api/plan?targets=grpoo", 400, `unknown concept "grpoo"`},
 		{"/api/plan?targets=grpo&known=nope", 400, `known: unknown concept "nope"`},
@@ -443,7 +445,7 @@ func TestRendererWorkers(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	r := newSVGRenderer(io.Discard)
+	r := newSVGRenderer(io.Discard, 1, DefaultLimits.LayoutTimeout)
 	defer r.close()
 	svg := func(i int) ([]byte, error) {
 		return render.Renderer{Layouter: r}.SVG(context.Background(), g, views[i], opts[i])
@@ -464,7 +466,7 @@ func TestRendererWorkers(t *testing.T) {
 	if _, err := svg(0); err != nil {
 		t.Fatal(err)
 	}
-	w := r.w
+	w := r.idle[0]
 	w.Kill()
 	w.Wait()
 	got, err := svg(1)
@@ -542,7 +544,7 @@ func TestRendererShares(t *testing.T) {
 	g := bundled(t)
 	v, opt := focusView(t, g, "transformer")
 	dot := render.DOT(g, v, opt)
-	r := newSVGRenderer(io.Discard)
+	r := newSVGRenderer(io.Discard, 1, DefaultLimits.LayoutTimeout)
 	defer r.close()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -560,7 +562,7 @@ func TestRendererShares(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if st := r.snapshot(); st.Layouts > 1 || st.Hits+st.Shared < 8 {
+	if st := r.snapshot(); st.Layouts > 1 || st.Hits+st.Shared < 7 {
 		t.Errorf("9 requests for one map: %+v, want at most 1 layout", st)
 	}
 }
