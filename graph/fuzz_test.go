@@ -124,3 +124,50 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSearch searches the fixture for any query, with any limit: it must
+// not panic, returns at most limit matches (all if limit <= 0), each a
+// concept of the graph at most once, scored 1 to 100, best first, and the
+// same results every time.
+func FuzzSearch(f *testing.F) {
+	g, err := Load(os.DirFS("testdata"), "fixture.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"", "gqa", "GQA", "attention", "multi head", "注意力", "atention", " ", "a a a a a a", "\x00\xff", "\u202e", strings.Repeat("x ", 100)} {
+		f.Add(s, 5)
+	}
+	f.Add("att", 0)
+	f.Add("att", -3)
+	f.Fuzz(func(t *testing.T, q string, limit int) {
+		ms := g.Search(q, limit)
+		if limit > 0 && len(ms) > limit {
+			t.Fatalf("%d matches over the limit %d", len(ms), limit)
+		}
+		seen := map[string]bool{}
+		for i, m := range ms {
+			if m.Concept == nil || g.Concept(m.Concept.ID) != m.Concept {
+				t.Fatalf("match %d is not a concept of the graph", i)
+			}
+			if seen[m.Concept.ID] {
+				t.Fatalf("%s matches twice", m.Concept.ID)
+			}
+			seen[m.Concept.ID] = true
+			if m.Score < 1 || m.Score > 100 {
+				t.Fatalf("%s scores %d", m.Concept.ID, m.Score)
+			}
+			if i > 0 && m.Score > ms[i-1].Score {
+				t.Fatalf("%s (%d) after %s (%d)", m.Concept.ID, m.Score, ms[i-1].Concept.ID, ms[i-1].Score)
+			}
+		}
+		again := g.Search(q, limit)
+		if len(again) != len(ms) {
+			t.Fatalf("%d matches, then %d", len(ms), len(again))
+		}
+		for i := range ms {
+			if again[i] != ms[i] {
+				t.Fatalf("match %d: %v, then %v", i, ms[i], again[i])
+			}
+		}
+	})
+}
