@@ -238,7 +238,11 @@ func (d *dotWriter) header() {
 		kv[len(kv)-3], kv[len(kv)-1] = quote("0.7"), quote("1")
 	}
 	if l := d.opt.Layout; l != "" && l != "dot" {
-		kv = append(kv, "layout", l, "overlap", quote("false"), "splines", quote("true"), "sep", quote("+8"))
+		// overlap=false asks for prism, which needs a triangulation
+		// library that the embedded Graphviz lacks: it fails, and leaves
+		// the WebAssembly in a state where later layouts fail too.
+		// Scaling removes overlaps with what it has.
+		kv = append(kv, "layout", l, "overlap", quote("scale"), "splines", quote("true"), "sep", quote("+8"))
 	}
 	if d.opt.fit.compress {
 		kv = append(kv, "ratio", quote("compress"), "size", quote(compressSize(d.opt)))

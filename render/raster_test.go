@@ -527,3 +527,24 @@ func TestManyCJKLayouts(t *testing.T) {
 	}
 	render(t, g, g.All(), Options{Look: Look{Lang: graph.Zh}})
 }
+
+// TestOtherLayoutsLeaveEngineWell lays a big map out with every layout
+// engine and then with dot again, all in one process. An overlap removal
+// the embedded Graphviz cannot do (overlap=false) once broke the layouts
+// that came after it in this package's test run; this sequence alone did
+// not show it, the whole run did.
+func TestOtherLayoutsLeaveEngineWell(t *testing.T) {
+	g := bigGraph(t, 40)
+	for _, l := range []string{"neato", "fdp", "sfdp", "circo", "twopi", "dot"} {
+		for _, lang := range []graph.Lang{graph.En, graph.Zh} {
+			opt := Options{Look: Look{Lang: lang, Layout: l}}
+			if _, err := (Renderer{}).xdot(context.Background(), mapDOT(g, g.All(), opt)); err != nil {
+				t.Fatalf("%s (%s): %v", l, lang, err)
+			}
+			if _, err := (Renderer{}).svg(context.Background(), mapDOT(g, g.All(), opt)); err != nil {
+				t.Fatalf("%s (%s) SVG: %v", l, lang, err)
+			}
+		}
+	}
+	TestManyCJKLayouts(t)
+}
