@@ -11,5 +11,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CONCEPTMAP_SOAK=1 CONCEPTMAP_SOAK_REQUESTS="${1:-2000}" CONCEPTMAP_SOAK_CLIENTS="${2:-4}" \
-  go test ./cmd/conceptmap -run '^TestServeSoak$' -count=1 -v -timeout 30m |
-  sed -n 's/^ *serve_soak_test.go:[0-9]*: //p; /^\(ok\|FAIL\|--- \)/p'
+  go test ./cmd/conceptmap/internal/server -run '^TestServeSoak$' -count=1 -v -timeout 30m |
+  sed -n 's/^ *soak_test.go:[0-9]*: //p; /^\(ok\|FAIL\|--- \)/p'

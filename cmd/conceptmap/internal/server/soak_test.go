@@ -28,7 +28,7 @@ import (
 // watches the memory of the server and of its render workers. It runs
 // only when asked:
 //
-//	CONCEPTMAP_SOAK=1 go test ./cmd/conceptmap -run TestServeSoak -v -timeout 30m
+//	CONCEPTMAP_SOAK=1 go test ./cmd/conceptmap/internal/server -run TestServeSoak -v -timeout 30m
 //
 // or docs/soak/soak.sh. CONCEPTMAP_SOAK_REQUESTS (2000) and
 // CONCEPTMAP_SOAK_CLIENTS (4) change the load.
