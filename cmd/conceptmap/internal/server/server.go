@@ -84,17 +84,18 @@ type Limits struct {
 	Workers           int           // render workers at once
 }
 
-// DefaultLimits are the limits of a server that sets none. The write
-// timeout leaves room for a layout, one retry on a fresh worker and the
-// drawing of a PNG.
+// DefaultLimits are the limits of a server that sets none. The layout
+// timeout is twice the longest layout seen on a loaded 2-core machine;
+// the write timeout leaves room for a map fitted by several layouts and
+// the drawing of a PNG.
 var DefaultLimits = Limits{
 	ReadHeaderTimeout: 10 * time.Second,
 	ReadTimeout:       30 * time.Second,
-	WriteTimeout:      60 * time.Second,
+	WriteTimeout:      2 * time.Minute,
 	IdleTimeout:       60 * time.Second,
 	MaxHeaderBytes:    64 << 10,
 	MaxConns:          256,
-	LayoutTimeout:     10 * time.Second,
+	LayoutTimeout:     20 * time.Second,
 	Workers:           runtime.NumCPU(),
 }
 
