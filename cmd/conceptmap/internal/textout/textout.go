@@ -176,7 +176,7 @@ func (w *Writer) unlocks(c *graph.Concept, steps []graph.Step) {
 
 func (w *Writer) Path(from, to *graph.Concept, hops []graph.Hop) {
 	if len(hops) == 0 {
-		w.line("%s and %s are the same concept.", w.name(from), w.name(to))
+		w.line(w.tr("%s and %s are the same concept.", "%s 和 %s 是同一个概念。"), w.name(from), w.name(to))
 		return
 	}
 	edges := make([]*graph.Edge, len(hops))
@@ -198,16 +198,20 @@ func (w *Writer) Path(from, to *graph.Concept, hops []graph.Hop) {
 
 func (w *Writer) Neighbors(c *graph.Concept, opt graph.NeighborOptions, ns []graph.Neighbor) {
 	if len(ns) == 0 {
-		w.line("%s has no neighbours with these filters.", w.name(c))
+		w.line(w.tr("%s has no neighbours with these filters.", "按这些条件,%s 没有相邻的概念。"), w.name(c))
 		return
 	}
-	w.line("%s within %s (%s):", w.label(c), graph.Plural(opt.Depth, "hop"), string(opt.Direction))
+	if w.lang == graph.Zh {
+		w.line("%s 的 %d 步以内(%s):", w.label(c), opt.Depth, map[graph.Direction]string{"out": "向外", "in": "向内", "both": "双向"}[opt.Direction])
+	} else {
+		w.line("%s within %s (%s):", w.label(c), graph.Plural(opt.Depth, "hop"), string(opt.Direction))
+	}
 	depth := 0
 	for _, n := range ns {
 		if n.Depth != depth {
 			depth = n.Depth
 			w.line("")
-			w.line("depth %d:", depth)
+			w.line(w.tr("depth %d:", "第 %d 层:"), depth)
 		}
 		rel, _ := hop(w.g, w.lang, n.Via.Edge, n.Via.Forward)
 		from := n.Via.From
@@ -220,7 +224,7 @@ func (w *Writer) Neighbors(c *graph.Concept, opt graph.NeighborOptions, ns []gra
 
 func (w *Writer) Search(q string, ms []graph.Match) {
 	if len(ms) == 0 {
-		w.line("No concept matches %q.", q)
+		w.line(w.tr("No concept matches %q.", "没有与 %q 匹配的概念。"), q)
 		return
 	}
 	for _, m := range ms {
@@ -297,24 +301,32 @@ func (w *Writer) List(cs []*graph.Concept) {
 }
 
 func (w *Writer) Stats(s graph.Stats) {
-	w.line("%s, %s, %s, %s",
-		graph.Plural(s.Concepts, "concept"), graph.Plural(s.Relations, "relation"),
-		graph.Plural(len(w.g.Relations()), "relation type"), graph.Plural(len(w.g.Categories()), "category"))
+	if w.lang == graph.Zh {
+		w.line("%d 个概念,%d 条关系,%d 种关系类型,%d 个分类", s.Concepts, s.Relations, len(w.g.Relations()), len(w.g.Categories()))
+	} else {
+		w.line("%s, %s, %s, %s",
+			graph.Plural(s.Concepts, "concept"), graph.Plural(s.Relations, "relation"),
+			graph.Plural(len(w.g.Relations()), "relation type"), graph.Plural(len(w.g.Categories()), "category"))
+	}
 	var chain []string
 	for _, c := range s.LongestChain {
 		chain = append(chain, w.name(c))
 	}
-	w.line("Longest chain of prerequisites: %s", graph.Plural(s.LongestPath, "concept"))
+	if w.lang == graph.Zh {
+		w.line("最长的前置知识链:%d 个概念", s.LongestPath)
+	} else {
+		w.line("Longest chain of prerequisites: %s", graph.Plural(s.LongestPath, "concept"))
+	}
 	if len(chain) > 1 {
 		w.line("  %s", strings.Join(chain, " → "))
 	}
 	w.line("")
-	w.line("Concepts per category:")
+	w.Line(w.tr("Concepts per category:", "各分类的概念数:"))
 	for _, c := range s.Categories {
 		w.line("  %4d  %s", c.Count, w.g.Category(c.ID).Name.In(w.lang))
 	}
 	w.line("")
-	w.line("Relations per type:")
+	w.Line(w.tr("Relations per type:", "各类型的关系数:"))
 	for _, c := range s.Types {
 		label := w.g.Relation(c.ID).Label.In(textLang(w.lang))
 		if label == c.ID || label == "" {
@@ -324,21 +336,21 @@ func (w *Writer) Stats(s graph.Stats) {
 		}
 	}
 	w.line("")
-	w.line("Most connected:")
+	w.Line(w.tr("Most connected:", "关联最多的概念:"))
 	for _, d := range s.Connected {
 		w.line("  %4d  %s", d.Degree, w.label(d.Concept))
 	}
 	list := func(title string, cs []*graph.Concept) {
 		w.line("")
-		w.line("%s (%d):", title, len(cs))
+		w.line(w.tr("%s (%d):", "%s(%d):"), title, len(cs))
 		for _, c := range cs {
 			w.line("  %s", w.label(c))
 		}
 	}
-	list("Roots: need nothing first", s.Roots)
-	list("Leaves: nothing builds on them", s.Leaves)
+	list(w.tr("Roots: need nothing first", "起点:无需先学其他概念"), s.Roots)
+	list(w.tr("Leaves: nothing builds on them", "终点:没有概念以它为前置"), s.Leaves)
 	if len(s.Isolated) > 0 {
-		list("Outside the learning order", s.Isolated)
+		list(w.tr("Outside the learning order", "不在学习顺序中"), s.Isolated)
 	}
 }
 
