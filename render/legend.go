@@ -19,14 +19,8 @@ const legendColumns = 4
 // bottom, in a column when it runs left to right. Label nodes and sample
 // edges have class "legend".
 func (d *dotWriter) legend(rts []*graph.RelationType, marks []mark) {
-	d.b.WriteString("\n\tsubgraph cluster_legend {\n")
-	d.attrs("\t\t", "graph",
-		"label", d.boxed(d.text(legendTitle), legendSize+1),
-		"fontsize", num(legendSize+1),
-		"style", quote("rounded"),
-		"color", quote(d.theme.legendLine),
-		"penwidth", quote("1"),
-		"margin", quote("10"))
+	d.b.WriteString("\n")
+	d.legendBox("10")
 	d.attrs("\t\t", "node",
 		"shape", "plaintext",
 		"style", quote(""),
@@ -135,4 +129,17 @@ func (d *dotWriter) legendNode(rts []*graph.RelationType, marks []mark) {
 	d.b.WriteByte('\n')
 	d.attrs("\t", "legend", "shape", "plaintext", "style", quote(""), "class", quote("legend"),
 		"fontsize", num(legendSize), "label", b.String())
+}
+
+// legendBox opens the legend's cluster: its titled, rounded box with
+// margin points inside (the caller closes it).
+func (d *dotWriter) legendBox(margin string) {
+	d.b.WriteString("\tsubgraph cluster_legend {\n")
+	d.attrs("\t\t", "graph",
+		"label", d.boxed(d.text(legendTitle), legendSize+1),
+		"fontsize", num(legendSize+1),
+		"style", quote("rounded"),
+		"color", quote(d.theme.legendLine),
+		"penwidth", quote("1"),
+		"margin", quote(margin))
 }

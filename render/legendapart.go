@@ -53,14 +53,7 @@ func legendDOT(g *graph.Graph, v graph.View, opt Options) []byte {
 		"fontsize", num(legendSize), "fontcolor", quote(d.theme.text),
 		"margin", quote("0.05,0"), "width", quote("0"), "height", quote("0.22"), "label", quote(" "))
 	d.attrs("\t", "edge", "penwidth", quote("1.3"), "arrowsize", quote("0.8"))
-	d.b.WriteString("\tsubgraph cluster_legend {\n")
-	d.attrs("\t\t", "graph",
-		"label", d.boxed(d.text(legendTitle), legendSize+1),
-		"fontsize", num(legendSize+1),
-		"style", quote("rounded"),
-		"color", quote(d.theme.legendLine),
-		"penwidth", quote("1"),
-		"margin", quote("6"))
+	d.legendBox("6")
 	// Entries in columns of rows, about as wide as high.
 	cols := max(1, int(math.Round(math.Sqrt(float64(n)/4))))
 	rows := (n + cols - 1) / cols
