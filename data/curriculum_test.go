@@ -14,6 +14,7 @@ import (
 type curriculum struct {
 	target      string
 	must        []string
+	mustAny     [][]string // at least one of each group
 	mustNot     []string
 	before      [][2]string // [a, b]: a is taught before b
 	minLen, max int
@@ -23,7 +24,11 @@ type curriculum struct {
 var curricula = []curriculum{
 	{
 		target: "grpo",
-		must:   []string{"ppo", "advantage", "reinforcement_learning", "policy", "kl_divergence", "llm", "sampling", "reward_model"},
+		must:   []string{"ppo", "advantage", "reinforcement_learning", "policy", "kl_divergence", "reference_model", "llm", "sampling"},
+		// GRPO scores a group of answers with a reward: a learned reward
+		// model (DeepSeekMath) or rules (R1-Zero); either teaches what a
+		// reward is.
+		mustAny: [][]string{{"reward_model", "rule_based_reward"}},
 		// GRPO uses an LLM; it does not need how its layers are built, the
 		// recurrent networks before it, or the alternatives and models after it.
 		mustNot: []string{"rnn", "lstm", "layernorm", "rmsnorm", "positional_encoding", "residual_connection", "dpo", "deepseek_r1", "r1_zero", "moe"},
@@ -44,8 +49,11 @@ var curricula = []curriculum{
 		target:  "rlhf",
 		must:    []string{"sft", "reward_model", "ppo", "preference_data", "kl_divergence", "reinforcement_learning"},
 		mustNot: []string{"rnn", "lstm", "dpo", "grpo", "layernorm", "rmsnorm", "deepseek_r1"},
-		before:  [][2]string{{"preference_data", "reward_model"}, {"reward_model", "rlhf"}, {"ppo", "rlhf"}, {"sft", "rlhf"}},
-		minLen:  12, max: 28,
+		before: [][2]string{{"preference_data", "reward_model"}, {"reward_model", "rlhf"}, {"ppo", "rlhf"}, {"sft", "rlhf"},
+			// The recipe's stages in their order: SFT, then the reward
+			// model that starts from it, then PPO against that reward.
+			{"sft", "reward_model"}, {"reward_model", "ppo"}},
+		minLen: 12, max: 28,
 	},
 	{
 		target: "gqa",
@@ -120,6 +128,11 @@ func TestCurriculum(t *testing.T) {
 			for _, id := range c.must {
 				if _, ok := pos[id]; !ok {
 					t.Errorf("lacks %s", id)
+				}
+			}
+			for _, group := range c.mustAny {
+				if !slices.ContainsFunc(group, func(id string) bool { _, ok := pos[id]; return ok }) {
+					t.Errorf("lacks all of %v", group)
 				}
 			}
 			for _, id := range c.mustNot {
