@@ -23,11 +23,13 @@ import (
 // workers (each in its own), draws as many PNGs or PDFs at once, and never
 // makes the same twice at once. A layout that takes longer than its
 // timeout has its worker killed and fails with errLayoutTimeout; the
-// others go on in the other workers. A map's
-// format and DOT are its cache key: the DOT holds everything that makes
-// the map, so two requests that draw the same map share one layout
-// however they are spelled, and a reload of the data that changes a map
-// changes its key.
+// others go on in the other workers. A layout's
+// format and DOT, with the DOT's colours taken out (see colours), are its
+// cache key: the DOT holds everything that places the map, so two
+// requests that draw the same map share one layout however they are
+// spelled, the same map in another theme that changes only colours shares
+// it too, and a reload of the data that changes a map changes its key.
+// PNGs and PDFs are cached under their format and the whole DOT.
 type svgRenderer struct {
 	exe     string        // the binary to start workers from; "" lays out in this process
 	stderr  io.Writer     // where workers report
@@ -93,7 +95,17 @@ func (r *svgRenderer) Layout(ctx context.Context, dot []byte, format render.Layo
 	if format != render.LayoutSVG && format != render.LayoutXDot {
 		return nil, fmt.Errorf("render: cannot lay a map out as %q", format)
 	}
-	return r.do(ctx, cacheKey(string(format), dot), r.layoutSem, func() ([]byte, error) { return r.layout(format, dot) })
+	// Laid out with its colours taken out, so that the same map in
+	// another theme shares the layout (see colours).
+	c, ok := takeColours(dot)
+	if !ok {
+		c = colours{dot: dot}
+	}
+	out, err := r.do(ctx, cacheKey(string(format), c.dot), r.layoutSem, func() ([]byte, error) { return r.layout(format, c.dot) })
+	if err != nil {
+		return nil, err
+	}
+	return c.put(out), nil
 }
 
 // draw returns a PNG or a PDF of the map of dot, drawn by build in this
