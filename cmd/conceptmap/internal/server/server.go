@@ -11,6 +11,7 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -661,8 +662,9 @@ func makerOf(f render.Format) maker {
 }
 
 // viewParams are the query parameters that choose a view: what the
-// command line's selection flags choose.
-var viewParams = []string{"show", "focus", "depth", "rel", "targets", "known", "category", "lang", "rankdir"}
+// command line's selection flags choose, and how it looks (map's
+// --lang, --rankdir and --theme).
+var viewParams = []string{"show", "focus", "depth", "rel", "targets", "known", "category", "lang", "rankdir", "theme"}
 
 // make builds the view that vs selects and makes it in format d. It
 // returns the bytes and a file name (without extension) for them.
@@ -681,11 +683,12 @@ func (s *Server) make(ctx context.Context, vs url.Values, d download) ([]byte, s
 	}
 	// As map or export draws a selection, their other flags at their
 	// defaults: edge labels while there are few edges, fitted to the
-	// page, and for map, the light theme and the dot layout.
+	// page, and for map, the theme asked for (light by default) and the
+	// dot layout.
 	opt := render.Options{Look: render.Look{Lang: req.lang, RankDir: req.rankdir, NoEdgeLabels: len(v.Edges) > render.EdgeLabelLimit, Fit: true}}
 	opt.Mark(m)
 	if d.cmd == "map" {
-		opt.Theme, opt.Layout = "light", "dot"
+		opt.Theme, opt.Layout = cmp.Or(req.theme, "light"), "dot"
 	}
 	b, err := d.make(ctx, s, g, v, opt)
 	return b, req.name, err
@@ -696,6 +699,7 @@ type viewRequest struct {
 	sel     graph.Selection
 	lang    graph.Lang
 	rankdir string
+	theme   string // of a picture; "" for the default
 	name    string // a file name for it, without extension
 }
 
@@ -736,6 +740,9 @@ func (s *Server) parseView(vs url.Values) (viewRequest, error) {
 	case "TB", "LR":
 	default:
 		return bad("rankdir must be TB, LR or auto, not %q", vs.Get("rankdir"))
+	}
+	if req.theme = vs.Get("theme"); render.CheckTheme(req.theme) != nil {
+		return bad("theme must be one of %s, not %q", strings.Join(render.Themes, ", "), req.theme)
 	}
 	show := vs.Get("show")
 	if show == "" {

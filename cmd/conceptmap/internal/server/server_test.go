@@ -213,6 +213,18 @@ func TestServeMap(t *testing.T) {
 		t.Errorf("three spellings of one view: %d layouts for the first, then %d layouts and %d cache hits, want n > 0, then 0 and at least 2n",
 			n, after.Layouts-first.Layouts, after.Hits-first.Hits)
 	}
+	// The same view in the dark theme is drawn from the same layouts.
+	r := servertest.Get(t, hs.URL+"/api/map?focus=grpo&lang=en&theme=dark")
+	if r.Status != 200 {
+		t.Fatalf("dark map: %d %s", r.Status, r.Body)
+	}
+	checkSVG(t, r.Body, "grpo")
+	if !bytes.Contains(r.Body, []byte(`fill="#0f172a"`)) {
+		t.Errorf("the dark map has no dark background")
+	}
+	if dark := s.svg.snapshot(); dark.Layouts != first.Layouts {
+		t.Errorf("the dark theme of a view laid out in the light one: %d more layouts, want 0", dark.Layouts-first.Layouts)
+	}
 }
 
 // checkSVG checks that b is well-formed SVG with a node for concept id.
@@ -291,6 +303,8 @@ func TestServeBadRequests(t *testing.T) {
 		{"/api/map?focus=grpo&depth=two", 400, `not "two"`},
 		{"/api/map?focus=grpo&lang=fr", 400, `lang must be en, zh or both, not "fr"`},
 		{"/api/map?focus=grpo&rankdir=BT", 400, "rankdir must be TB, LR or auto"},
+		{"/api/map?focus=grpo&theme=neon", 400, `theme must be one of light, dark, print, not "neon"`},
+		{"/download?format=png&focus=grpo&theme=Dark", 400, `not "Dark"`},
 		{"/api/map?show=maybe", 400, `show must be focus, plan or all, not "maybe"`},
 		{"/api/map?show=plan", 400, "show=plan needs the concepts to learn"},
 		{"/api/map?focus=nosuch", 400, `unknown concept "nosuch"`},
