@@ -74,20 +74,19 @@
 //
 // # Rooms
 //
-// render holds the DOT writer, the legend, the themes, the exports and
-// the functions that tie the rooms together. The Graphviz engine and its
-// xdot reader (internal/engine), fonts (internal/fonts) and the PNG and
-// PDF painter (internal/paint) are packages of their own; only engine
-// imports go-graphviz, only paint imports the drawing library. render
-// imports graph and its own rooms, never cmd; graph never imports render.
+// render holds the DOT writer, the legend, the themes, the marks and
+// titles, and the functions that tie the rooms together. The Graphviz
+// engine and its xdot reader (internal/engine), fonts (internal/fonts),
+// the PNG and PDF painter (internal/paint) and what the pictures share
+// with the exports (internal/view: a view's concepts, edges and groups in
+// a fixed order, text as lines, the light colours) are packages of their
+// own; only engine imports go-graphviz, only paint imports the drawing
+// library. render imports graph and its own rooms, never cmd or
+// render/export; graph never imports render.
 //
 // # Export
 //
-// Mermaid, GraphML, JSON, CSV and Cypher write a view for other tools, one
-// file per format (mermaid.go, graphml.go, jsonexport.go, csv.go,
-// cypher.go): Mermaid for Markdown and slides, GraphML for Gephi, yEd and
-// networkx, JSON for conceptmap itself and scripts, CSV for spreadsheets,
-// Cypher for Neo4j. Each carries every text exactly as written, escaped
-// for its format, and gives the same bytes for the same input. Only the
-// drawings (DOT, Mermaid) and GraphML's label attribute heed Options.
+// The exports for other tools (Mermaid, GraphML, JSON, CSV, Cypher, an
+// Obsidian vault) and the one table of every format, pictures included,
+// are package render/export, which calls render for the pictures.
 package render

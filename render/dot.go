@@ -10,6 +10,7 @@ import (
 
 	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render/internal/fonts"
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
 
 // DOT returns Graphviz source that draws the view: its concepts grouped by
@@ -68,7 +69,7 @@ type dotWriter struct {
 }
 
 // text returns t in the chosen language as the lines to draw.
-func (d *dotWriter) text(t graph.Text) []string { return textLines(t, d.opt.Lang) }
+func (d *dotWriter) text(t graph.Text) []string { return view.TextLines(t, d.opt.Lang) }
 
 // width returns how wide the widest of the lines is drawn at the given
 // size: as Options.Measure says, or as we estimate.
@@ -172,19 +173,19 @@ func (d *dotWriter) marks(cs []*graph.Concept) []mark {
 	var ms []mark
 	if steps {
 		ms = append(ms, mark{label: graph.Text{En: "step of the learning plan, in order", Zh: "学习计划的步骤,按顺序"},
-			fill: h.fill, line: h.line, style: "rounded,filled", pen: "1.2", sample: "1."})
+			fill: h.Fill, line: h.Line, style: "rounded,filled", pen: "1.2", sample: "1."})
 	}
 	if known {
 		ms = append(ms, mark{label: graph.Text{En: "already known", Zh: "已掌握"},
-			fill: d.theme.known.fill, line: d.theme.known.line, style: "rounded,filled,dashed", pen: "1.2"})
+			fill: d.theme.known.Fill, line: d.theme.known.Line, style: "rounded,filled,dashed", pen: "1.2"})
 	}
 	if high {
 		ms = append(ms, mark{label: graph.Text{En: "highlighted", Zh: "重点"},
-			fill: h.fill, line: d.theme.highlight, style: "rounded,filled", pen: "4"})
+			fill: h.Fill, line: d.theme.highlight, style: "rounded,filled", pen: "4"})
 	}
 	if focus {
 		ms = append(ms, mark{label: graph.Text{En: "on the path", Zh: "路径上"},
-			fill: h.fill, line: h.line, style: "rounded,filled", pen: "2.5"})
+			fill: h.Fill, line: h.Line, style: "rounded,filled", pen: "2.5"})
 	}
 	if d.opt.fit.noClusters && !d.theme.mono {
 		// Without their boxes, categories are told by colour (which a
@@ -195,9 +196,9 @@ func (d *dotWriter) marks(cs []*graph.Concept) []mark {
 				shown = append(shown, c)
 			}
 		}
-		for _, gr := range groups(d.g, shown) {
-			h := d.theme.palette[gr.cat.Rank%len(d.theme.palette)]
-			ms = append(ms, mark{label: gr.cat.Name, fill: h.fill, line: h.line, style: "rounded,filled", pen: "1.2"})
+		for _, gr := range view.Groups(d.g, shown) {
+			h := d.theme.palette[gr.Cat.Rank%len(d.theme.palette)]
+			ms = append(ms, mark{label: gr.Cat.Name, fill: h.Fill, line: h.Line, style: "rounded,filled", pen: "1.2"})
 		}
 	}
 	return ms
@@ -274,12 +275,12 @@ func (d *dotWriter) header() {
 // concepts writes one cluster per category, in category order, each with
 // its concepts sorted by id.
 func (d *dotWriter) concepts(cs []*graph.Concept) {
-	cs = viewConcepts(graph.View{Concepts: cs})
+	cs = view.Concepts(graph.View{Concepts: cs})
 	for i, c := range cs {
 		d.names[c.ID] = "n" + strconv.Itoa(i)
 	}
-	for _, gr := range groups(d.g, cs) {
-		cat, members := gr.cat, gr.members
+	for _, gr := range view.Groups(d.g, cs) {
+		cat, members := gr.Cat, gr.Members
 		h := d.theme.palette[cat.Rank%len(d.theme.palette)]
 		if d.opt.fit.noClusters {
 			// Categories told by their colour alone, which the legend
@@ -295,7 +296,7 @@ func (d *dotWriter) concepts(cs []*graph.Concept) {
 				"label", d.boxed(d.text(cat.Name), groupSize),
 				"fontsize", num(groupSize),
 				"style", quote(style),
-				"color", quote(h.line),
+				"color", quote(h.Line),
 				"penwidth", quote("1.2"),
 				"margin", quote("12"))
 		}
@@ -321,10 +322,10 @@ func (d *dotWriter) node(c *graph.Concept, h hue) {
 	if n, ok := d.opt.Steps[c.ID]; ok {
 		ls[0] = strconv.Itoa(n) + ". " + ls[0]
 	}
-	fill, line, text := h.fill, h.line, d.theme.text
+	fill, line, text := h.Fill, h.Line, d.theme.text
 	var class []string
 	if d.opt.Known[c.ID] {
-		fill, line, text = d.theme.known.fill, d.theme.known.line, d.theme.knownText
+		fill, line, text = d.theme.known.Fill, d.theme.known.Line, d.theme.knownText
 		class = append(class, "known")
 	}
 	if d.opt.Focus != nil && !d.opt.Focus.Concepts[c.ID] {
@@ -467,7 +468,7 @@ func (d *dotWriter) relation(id string) *graph.RelationType {
 		d.unknown = map[string]*graph.RelationType{}
 	}
 	if d.unknown[id] == nil {
-		d.unknown[id] = relationOf(d.g, id)
+		d.unknown[id] = view.RelationOf(d.g, id)
 	}
 	return d.unknown[id]
 }

@@ -6,18 +6,15 @@ import (
 	"testing"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/rendertest"
 )
 
 // planOptions marks the plan for learning gqa on top of opt.
 func planOptions(t *testing.T, g *graph.Graph, opt Options) (graph.View, Options) {
 	t.Helper()
-	p := g.Plan([]*graph.Concept{g.Concept("gqa")}, nil)
-	var cs []*graph.Concept
-	for _, s := range p.Steps {
-		cs = append(cs, s.Concept)
-	}
+	v, p := rendertest.Plan(t, g)
 	opt.MarkPlan(p)
-	return g.Induced(cs, nil), opt
+	return v, opt
 }
 
 // goldenCases are the maps kept as goldens, DOT and SVG.

@@ -4,7 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
 
 // Text reaches Graphviz in two ways. Concept names are quoted DOT strings
@@ -67,39 +68,10 @@ func html(s string) string {
 	return b.String()
 }
 
-// clean makes s fit for XML, which the SVG is: line breaks become \n, a
-// tab becomes a space, and other control characters and invalid UTF-8
-// become U+FFFD.
-func clean(s string) string {
-	ok := utf8.ValidString(s)
-	for i := 0; ok && i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\n' || c == 0x7f {
-			ok = false
-		}
-	}
-	if ok {
-		return s
-	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n':
-			return r
-		case r == '\t':
-			return ' '
-		case r == '\r':
-			return '\n'
-		case r < 0x20 || r == 0x7f || r == utf8.RuneError:
-			return utf8.RuneError
-		}
-		return r
-	}, strings.ToValidUTF8(s, string(utf8.RuneError)))
-}
-
-// lines splits text into the lines it is drawn as.
-func lines(s string) []string {
-	return strings.Split(clean(s), "\n")
-}
+// clean and lines are view's: text fit for XML, and the lines it is
+// drawn as.
+func clean(s string) string   { return view.Clean(s) }
+func lines(s string) []string { return view.Lines(s) }
 
 // htmlLines joins escaped lines with line breaks.
 func htmlLines(ls []string) string {

@@ -1,11 +1,13 @@
 package render
 
+import "github.com/conceptmap/conceptmap/render/internal/view"
+
 // The look of a map: sizes in points, colours for a white slide.
 
 const (
 	font        = "Helvetica" // Graphviz measures it; SVG viewers get fontFamily
-	textColor   = "#1a202c"
-	edgeText    = "#2d3748"
+	textColor   = view.TextColor
+	edgeText    = view.EdgeText
 	nodeSize    = 14.0 // font size of concept names
 	edgeSize    = 10.0 // font size of relation labels
 	groupSize   = 16.0 // font size of category names
@@ -25,18 +27,8 @@ const (
 // viewer can show every label.
 const fontFamily = "Helvetica,Arial,'Liberation Sans','PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei',sans-serif"
 
-// hue is the colour pair of one category: a light fill for its concepts
-// and a stronger shade for borders.
-type hue struct{ fill, line string }
+// hue is the colour pair of one category; palette colours categories by
+// rank in the light theme (both view's, as Mermaid writes them too).
+type hue = view.Hue
 
-// palette colours categories by rank, starting over after the last.
-var palette = []hue{
-	{"#dbeafe", "#2563eb"}, // blue
-	{"#dcfce7", "#16a34a"}, // green
-	{"#ede9fe", "#7c3aed"}, // violet
-	{"#ffedd5", "#ea580c"}, // orange
-	{"#fce7f3", "#db2777"}, // pink
-	{"#ccfbf1", "#0d9488"}, // teal
-	{"#fef9c3", "#ca8a04"}, // yellow
-	{"#e5e7eb", "#4b5563"}, // grey
-}
+var palette = view.Palette

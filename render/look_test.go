@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
-	"errors"
 	"image/png"
 	"io"
 	"os"
@@ -39,27 +38,6 @@ func TestThemeGoldens(t *testing.T) {
 	}
 	if err := CheckTheme("neon"); err == nil || err.Error() != `unknown theme "neon"; use one of light, dark, print` {
 		t.Errorf("CheckTheme(neon) = %v", err)
-	}
-}
-
-// TestUnknownTheme checks that every picture refuses a theme it does not
-// know, with an *UnknownThemeError that names it, instead of drawing the
-// default.
-func TestUnknownTheme(t *testing.T) {
-	g := fixture(t)
-	opt := Options{Look: Look{Theme: "neon"}}
-	for _, f := range Formats {
-		if !f.Picture {
-			continue
-		}
-		parts, err := f.Write(context.Background(), Renderer{}, g, g.All(), opt)
-		var te *UnknownThemeError
-		if !errors.As(err, &te) || te.Name != "neon" || parts != nil {
-			t.Errorf("%s with theme neon: %d parts, error %v; want an *UnknownThemeError", f.Name, len(parts), err)
-		}
-	}
-	if _, err := HTML(context.Background(), g, g.All(), opt); err == nil {
-		t.Error("HTML with theme neon: no error")
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
 
 // An overview draws a view of many concepts as one readable picture: one
@@ -53,13 +54,13 @@ func overviewLinks(g *graph.Graph, v graph.View, cats map[string]int) []overview
 
 // overview writes the body of an overview: the categories and the links.
 func (d *dotWriter) overview(v graph.View) {
-	gs := groups(d.g, viewConcepts(v))
+	gs := view.Groups(d.g, view.Concepts(v))
 	rank := map[string]int{}
 	for i, gr := range gs {
-		rank[gr.cat.ID] = i
-		h := d.theme.palette[gr.cat.Rank%len(d.theme.palette)]
-		ls := d.text(gr.cat.Name)
-		n := len(gr.members)
+		rank[gr.Cat.ID] = i
+		h := d.theme.palette[gr.Cat.Rank%len(d.theme.palette)]
+		ls := d.text(gr.Cat.Name)
+		n := len(gr.Members)
 		count := strconv.Itoa(n) + " concepts"
 		if n == 1 {
 			count = "1 concept"
@@ -69,12 +70,12 @@ func (d *dotWriter) overview(v graph.View) {
 		}
 		ls = append(ls, count)
 		d.attrs("\t", "c"+strconv.Itoa(i),
-			"id", quote("category-"+gr.cat.ID),
+			"id", quote("category-"+gr.Cat.ID),
 			"class", quote("category"),
 			"label", quote(strings.Join(ls, "\n")),
 			"width", quote(inches(d.width(ls, nodeSize)+2*padX)),
-			"fillcolor", quote(h.fill),
-			"color", quote(h.line))
+			"fillcolor", quote(h.Fill),
+			"color", quote(h.Line))
 	}
 	for _, l := range overviewLinks(d.g, v, rank) {
 		pw := 1 + 2*math.Log2(float64(l.n))

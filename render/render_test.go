@@ -2,24 +2,20 @@ package render
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/rendertest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // The fixture graph, testdata/fixture.yaml. Arrows point from source to
 // target as written in the data; categories in brackets.
@@ -38,25 +34,15 @@ func fixture(t testing.TB) *graph.Graph {
 	return load(t, "testdata/fixture.yaml")
 }
 
-func load(t testing.TB, name string) *graph.Graph {
-	t.Helper()
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return loadBytes(t, name, data)
-}
+func load(t testing.TB, name string) *graph.Graph { return rendertest.Load(t, name) }
 
 func loadBytes(t testing.TB, name string, data []byte) *graph.Graph {
-	t.Helper()
-	var l graph.Loader
-	l.AddFile(name, data)
-	g, err := l.Load()
-	if err != nil {
-		t.Fatalf("loading %s: %v", name, err)
-	}
-	return g
+	return rendertest.LoadBytes(t, name, data)
 }
+
+func golden(t *testing.T, name string, got []byte) { t.Helper(); rendertest.Golden(t, name, got) }
+
+func wantLines(t graph.Text, lang graph.Lang) []string { return rendertest.WantLines(t, lang) }
 
 // bigGraph makes a graph of n concepts in 8 categories, with names of
 // mixed lengths in English and Chinese and about two relations each, the
@@ -106,53 +92,6 @@ func bigGraph(t testing.TB, n int) *graph.Graph {
 		t.Fatalf("loading the generated graph: %v", err)
 	}
 	return g
-}
-
-// golden compares got with testdata/name.golden, or rewrites the file
-// under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./render -update to create it)", err)
-	}
-	if bytes.Equal(got, want) {
-		return
-	}
-	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i := range max(len(gl), len(wl)) {
-		g, w := "(end)", "(end)"
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if g != w {
-			t.Fatalf("%s differs at line %d (run go test ./render -update if the change is right)\n got: %s\nwant: %s", path, i+1, g, w)
-		}
-	}
-}
-
-// wantLines is the oracle for what a text is drawn as: the lines of the
-// chosen language, falling back to the other, and in Both the English
-// lines then the Chinese ones when they differ.
-func wantLines(t graph.Text, lang graph.Lang) []string {
-	s := cmp.Or(t.En, t.Zh)
-	switch {
-	case lang == graph.Zh:
-		s = cmp.Or(t.Zh, t.En)
-	case lang == graph.Both && t.En != "" && t.Zh != "" && t.En != t.Zh:
-		s = t.En + "\n" + t.Zh
-	}
-	return strings.Split(s, "\n")
 }
 
 // An svgDoc is what the tests need from a rendered map.

@@ -95,7 +95,7 @@ func (c *exportCmd) run(e *env, co *common, args []string) error {
 	opt := render.Options{Look: render.Look{Lang: g.lang}}
 	opt.Mark(m)
 	lk.Apply(&opt, len(v.Edges))
-	ef, _ := render.FormatNamed(f)
+	ef, _ := drawflags.FormatIn(drawflags.ExportFormats, f, "")
 	files, err := ef.Write(e.ctx, render.Renderer{}, g.Graph, v, opt)
 	if err != nil {
 		return err
@@ -178,6 +178,6 @@ func csvPaths(out string) ([2]string, error) {
 
 // extOf returns the file extension of a format.
 func extOf(format string) string {
-	f, _ := render.FormatNamed(format)
+	f, _ := drawflags.FormatIn(drawflags.ExportFormats, format, "")
 	return f.Ext()
 }

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
-	"github.com/conceptmap/conceptmap/render"
+	"github.com/conceptmap/conceptmap/render/export"
 )
 
 func TestExportFormat(t *testing.T) {
@@ -101,7 +101,7 @@ func TestExportCSVFiles(t *testing.T) {
 			t.Errorf("-o %s: stderr %q, want %q…", tc.out, stderr, want)
 		}
 		rows := readCSVFile(t, c)
-		if !slices.Equal(rows[0], render.CSVConceptsHeader) || len(rows) < 5 {
+		if !slices.Equal(rows[0], export.CSVConceptsHeader) || len(rows) < 5 {
 			t.Errorf("%s: %d rows, header %q", c, len(rows), rows[0])
 		}
 		for _, row := range rows[1:] {

@@ -9,15 +9,15 @@ package api
 
 import (
 	"github.com/conceptmap/conceptmap/graph"
-	"github.com/conceptmap/conceptmap/render"
+	"github.com/conceptmap/conceptmap/render/export"
 )
 
 // Concept is a concept with its relations, as export --format json
 // writes its nodes.
-type Concept = render.ConceptJSON
+type Concept = export.ConceptJSON
 
 // Edge is a relation as written in the data.
-type Edge = render.EdgeJSON
+type Edge = export.EdgeJSON
 
 func ids(cs []*graph.Concept) []string {
 	out := make([]string, len(cs))
@@ -30,14 +30,14 @@ func ids(cs []*graph.Concept) []string {
 func edgesOut(es []*graph.Edge) []Edge {
 	out := make([]Edge, len(es))
 	for i, e := range es {
-		out[i] = render.NewEdgeJSON(*e)
+		out[i] = export.NewEdgeJSON(*e)
 	}
 	return out
 }
 
 // NewConcept is the JSON shape of c, with its relations both ways.
 func NewConcept(g *graph.Graph, c *graph.Concept) Concept {
-	return render.NewConceptJSON(c, g.Out(c.ID), g.In(c.ID))
+	return export.NewConceptJSON(c, g.Out(c.ID), g.In(c.ID))
 }
 
 // NewConcepts is the JSON shape of cs.

@@ -28,17 +28,18 @@ import (
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/cli"
 	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render"
+	"github.com/conceptmap/conceptmap/render/export"
 )
 
 // The formats that map and export write, from render's table.
 var (
-	PictureFormats = formatsWhere(func(f render.Format) bool { return f.Picture })
-	ExportFormats  = formatsWhere(func(f render.Format) bool { return f.Export })
+	PictureFormats = formatsWhere(func(f export.Format) bool { return f.Picture })
+	ExportFormats  = formatsWhere(func(f export.Format) bool { return f.Export })
 )
 
-func formatsWhere(keep func(render.Format) bool) []render.Format {
-	var fs []render.Format
-	for _, f := range render.Formats {
+func formatsWhere(keep func(export.Format) bool) []export.Format {
+	var fs []export.Format
+	for _, f := range export.Formats {
 		if keep(f) {
 			fs = append(fs, f)
 		}
@@ -47,7 +48,7 @@ func formatsWhere(keep func(render.Format) bool) []render.Format {
 }
 
 // FormatNames returns the names of formats.
-func FormatNames(fs []render.Format) []string {
+func FormatNames(fs []export.Format) []string {
 	names := make([]string, len(fs))
 	for i, f := range fs {
 		names[i] = f.Name
@@ -57,7 +58,7 @@ func FormatNames(fs []render.Format) []string {
 
 // FormatExts returns the extension each of formats writes, or with all
 // every extension that picks one of them.
-func FormatExts(fs []render.Format, all bool) []string {
+func FormatExts(fs []export.Format, all bool) []string {
 	var exts []string
 	for _, f := range fs {
 		if all {
@@ -71,10 +72,10 @@ func FormatExts(fs []render.Format, all bool) []string {
 
 // FormatIn returns the format of fs that a name, or else a file name's
 // extension, picks.
-func FormatIn(fs []render.Format, name, file string) (render.Format, bool) {
-	f, ok := render.FormatNamed(name)
+func FormatIn(fs []export.Format, name, file string) (export.Format, bool) {
+	f, ok := export.FormatNamed(name)
 	if name == "" {
-		f, ok = render.FormatOfFile(file)
+		f, ok = export.FormatOfFile(file)
 	}
 	if ok {
 		for _, in := range fs {
@@ -83,12 +84,12 @@ func FormatIn(fs []render.Format, name, file string) (render.Format, bool) {
 			}
 		}
 	}
-	return render.Format{}, false
+	return export.Format{}, false
 }
 
 // WriteOne writes a view in a format of one file.
 func WriteOne(ctx context.Context, r render.Renderer, format string, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-	f, _ := render.FormatNamed(format)
+	f, _ := export.FormatNamed(format)
 	parts, err := f.Write(ctx, r, g, v, opt)
 	if err != nil {
 		return nil, err
@@ -209,7 +210,7 @@ func PictureFormat(cmd, format, out string) (string, error) {
 
 // Picture draws a view in a format.
 func (d *Drawing) Picture(ctx context.Context, g *graph.Graph, v graph.View, opt render.Options, format string) ([]byte, error) {
-	if f, _ := render.FormatNamed(format); f.Raster {
+	if f, _ := export.FormatNamed(format); f.Raster {
 		if err := d.Raster(&opt); err != nil {
 			return nil, err
 		}
@@ -264,7 +265,7 @@ func (l *Look) Apply(opt *render.Options, edges int) {
 // terminal, where it would be garbage and could upset the terminal:
 // stdout when out is "" or "-", or a terminal named by -o (/dev/tty).
 func CheckBinaryOutput(stdout io.Writer, cmd, out, format string) error {
-	if f, _ := render.FormatNamed(format); !f.Raster {
+	if f, _ := export.FormatNamed(format); !f.Raster {
 		return nil
 	}
 	if out == "" || out == "-" {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render"
+	"github.com/conceptmap/conceptmap/render/export"
 )
 
 // TestTakeColours checks what is taken out of a DOT and what stays: the
@@ -75,8 +76,8 @@ func TestColourFreeLayouts(t *testing.T) {
 			o.Transparent, o.RankDir = true, "LR"
 		}},
 	}
-	var formats []render.Format
-	for _, f := range render.Formats {
+	var formats []export.Format
+	for _, f := range export.Formats {
 		if f.Picture && len(f.Parts) == 0 && !f.Dir {
 			formats = append(formats, f)
 		}

@@ -36,6 +36,7 @@ import (
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/knownfile"
 	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render"
+	"github.com/conceptmap/conceptmap/render/export"
 	"github.com/conceptmap/conceptmap/render/web"
 	"golang.org/x/net/netutil"
 )
@@ -619,13 +620,13 @@ func Formats() []Format {
 
 type maker func(ctx context.Context, s *Server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error)
 
-// downloads are render's formats of one file (render.Formats), pictures
+// downloads are render's formats of one file (export.Formats), pictures
 // first, each made as map (a picture) or export would make it, with every
 // layout made in a render worker.
 var downloads = func() []download {
 	var ds []download
 	for _, pictures := range []bool{true, false} {
-		for _, f := range render.Formats {
+		for _, f := range export.Formats {
 			if f.Picture != pictures || len(f.Parts) > 0 || f.Dir {
 				continue
 			}
@@ -642,7 +643,7 @@ var downloads = func() []download {
 // makerOf makes a format with the server's renderer, whose layouts are
 // made in a render worker. PNG and PDF, drawn in this process with map's
 // defaults (scale 2, a system font), are cached.
-func makerOf(f render.Format) maker {
+func makerOf(f export.Format) maker {
 	write := func(ctx context.Context, s *Server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
 		files, err := f.Write(ctx, render.Renderer{Layouter: s.svg}, g, v, opt)
 		if err != nil {

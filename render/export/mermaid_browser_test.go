@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"context"
@@ -17,6 +17,9 @@ import (
 
 	"github.com/conceptmap/conceptmap/data"
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render"
+	"github.com/conceptmap/conceptmap/render/internal/rendertest"
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
 
 // The Mermaid export is checked by the real thing: mermaid.js, the version
@@ -43,7 +46,7 @@ func mermaidJS(t *testing.T) string {
 			return p
 		}
 	}
-	missing(t, "mermaid.min.js not found (looked at $CONCEPTMAP_MERMAID_JS and %s); .ci/run installs it with npm", paths[len(paths)-1])
+	rendertest.Missing(t, "mermaid.min.js not found (looked at $CONCEPTMAP_MERMAID_JS and %s); .ci/run installs it with npm", paths[len(paths)-1])
 	return ""
 }
 
@@ -58,17 +61,8 @@ func chromium(t *testing.T) string {
 			return p
 		}
 	}
-	missing(t, "Chromium not found; apt-get install chromium (.ci/run does)")
+	rendertest.Missing(t, "Chromium not found; apt-get install chromium (.ci/run does)")
 	return ""
-}
-
-// missing fails the test in CI and skips it elsewhere.
-func missing(t *testing.T, format string, args ...any) {
-	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatalf(format, args...)
-	}
-	t.Skipf(format, args...)
 }
 
 // mermaidPage renders a chart with mermaid.js and describes the drawing.
@@ -130,21 +124,21 @@ func TestMermaidRendersInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	fix := fixture(t)
-	hostile := load(t, "testdata/hostile.yaml")
-	bv, bopt := planOptions(t, bundled, Options{Look: Look{Lang: graph.En, RankDir: "LR"}})
-	fv, fopt := planOptions(t, fix, Options{Look: Look{Lang: graph.Zh}})
+	hostile := rendertest.Load(t, "../testdata/hostile.yaml")
+	bv, bopt := planOptions(t, bundled, render.Options{Look: render.Look{Lang: graph.En, RankDir: "LR"}})
+	fv, fopt := planOptions(t, fix, render.Options{Look: render.Look{Lang: graph.Zh}})
 	cases := []struct {
 		name string
 		g    *graph.Graph
 		v    graph.View
-		opt  Options
+		opt  render.Options
 	}{
-		{"bundled-both", bundled, bundled.All(), Options{Look: Look{Lang: graph.Both}}},
+		{"bundled-both", bundled, bundled.All(), render.Options{Look: render.Look{Lang: graph.Both}}},
 		{"bundled-plan-en-lr", bundled, bv, bopt},
-		{"fixture-en", fix, fix.All(), Options{}},
+		{"fixture-en", fix, fix.All(), render.Options{}},
 		{"fixture-zh-plan", fix, fv, fopt},
-		{"hostile-both", hostile, hostile.All(), Options{Look: Look{Lang: graph.Both}}},
-		{"hostile-en-nolabels", hostile, hostile.All(), Options{Look: Look{NoEdgeLabels: true, RankDir: "LR"}}},
+		{"hostile-both", hostile, hostile.All(), render.Options{Look: render.Look{Lang: graph.Both}}},
+		{"hostile-en-nolabels", hostile, hostile.All(), render.Options{Look: render.Look{NoEdgeLabels: true, RankDir: "LR"}}},
 	}
 
 	page, err := os.ReadFile(js)
@@ -193,7 +187,7 @@ func TestMermaidRendersInBrowser(t *testing.T) {
 
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			text := Mermaid(tc.g, tc.v, tc.opt)
+			text := Mermaid(tc.g, tc.v, OptionsOf(tc.opt))
 			arg, _ := json.Marshal(string(text))
 			d, err := chromedp.Run(ctx, chromedp.Evaluate[mermaidDrawing]("renderChart("+string(arg)+")", chromedp.EvalAwaitPromise))
 			if err != nil {
@@ -202,7 +196,7 @@ func TestMermaidRendersInBrowser(t *testing.T) {
 			if d.Error != "" {
 				t.Fatalf("mermaid cannot render the chart: %s\n%s", d.Error, text)
 			}
-			checkDrawing(t, tc.g, tc.v, tc.opt, &d)
+			checkDrawing(t, tc.g, tc.v, OptionsOf(tc.opt), &d)
 		})
 	}
 }
@@ -214,7 +208,7 @@ var mermaidNodeID = regexp.MustCompile(`flowchart-(n[0-9]+)-`)
 // every edge drawn, with its label.
 func checkDrawing(t *testing.T, g *graph.Graph, v graph.View, opt Options, d *mermaidDrawing) {
 	t.Helper()
-	cs := viewConcepts(v)
+	cs := view.Concepts(v)
 	if len(d.Nodes) != len(cs) {
 		t.Errorf("drew %d nodes, want %d", len(d.Nodes), len(cs))
 	}
@@ -241,7 +235,7 @@ func checkDrawing(t *testing.T, g *graph.Graph, v graph.View, opt Options, d *me
 			t.Errorf("%s: label %q, want %q", c.ID, got, strings.Join(want, "\n"))
 		}
 	}
-	gs := groups(g, cs)
+	gs := view.Groups(g, cs)
 	if len(d.Clusters) != len(gs) {
 		t.Errorf("drew %d category boxes, want %d", len(d.Clusters), len(gs))
 	}
@@ -250,16 +244,16 @@ func checkDrawing(t *testing.T, g *graph.Graph, v graph.View, opt Options, d *me
 		clusters = append(clusters, norm(c.Label))
 	}
 	for _, gr := range gs {
-		want := norm(strings.Join(wantMermaidLines(gr.cat.Name, opt.Lang), "\n"))
+		want := norm(strings.Join(wantMermaidLines(gr.Cat.Name, opt.Lang), "\n"))
 		found := false
 		for _, c := range clusters {
 			found = found || c == want
 		}
 		if !found {
-			t.Errorf("category %s: no box labelled %q among %q", gr.cat.ID, want, clusters)
+			t.Errorf("category %s: no box labelled %q among %q", gr.Cat.ID, want, clusters)
 		}
 	}
-	es := viewEdges(v)
+	es := view.Edges(v)
 	if d.Edges != len(es) {
 		t.Errorf("drew %d edges, want %d", d.Edges, len(es))
 	}
@@ -270,7 +264,7 @@ func checkDrawing(t *testing.T, g *graph.Graph, v graph.View, opt Options, d *me
 	} else {
 		want := map[string]int{}
 		for _, e := range es {
-			want[norm(strings.Join(wantMermaidLines(relationOf(g, e.Relation).Label, opt.Lang), "\n"))]++
+			want[norm(strings.Join(wantMermaidLines(view.RelationOf(g, e.Relation).Label, opt.Lang), "\n"))]++
 		}
 		got := map[string]int{}
 		for _, l := range d.EdgeLabels {
@@ -290,7 +284,7 @@ func wantMermaidLines(t graph.Text, lang graph.Lang) []string {
 	if lang == "" {
 		lang = graph.En
 	}
-	ls := wantLines(t, lang)
+	ls := rendertest.WantLines(t, lang)
 	for i, l := range ls {
 		ls[i] = strings.Map(func(r rune) rune {
 			switch {

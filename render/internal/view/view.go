@@ -1,4 +1,4 @@
-package render
+package view
 
 import (
 	"slices"
@@ -7,20 +7,17 @@ import (
 	"github.com/conceptmap/conceptmap/graph"
 )
 
-// What the export formats share: the concepts and edges of a view in a
-// fixed order, and the categories that group them.
-
-// viewConcepts returns the concepts of v sorted by id, each once.
-func viewConcepts(v graph.View) []*graph.Concept {
+// Concepts returns the concepts of v sorted by id, each once.
+func Concepts(v graph.View) []*graph.Concept {
 	cs := slices.Clone(v.Concepts)
 	slices.SortStableFunc(cs, func(a, b *graph.Concept) int { return strings.Compare(a.ID, b.ID) })
 	return slices.CompactFunc(cs, func(a, b *graph.Concept) bool { return a.ID == b.ID })
 }
 
-// viewEdges returns the edges of v whose ends are both among its
-// concepts, in the order of v. A view that Graph.Induced made has no
-// others; one built by hand may.
-func viewEdges(v graph.View) []graph.Edge {
+// Edges returns the edges of v whose ends are both among its concepts, in
+// the order of v. A view that Graph.Induced made has no others; one built
+// by hand may.
+func Edges(v graph.View) []graph.Edge {
 	in := make(map[string]bool, len(v.Concepts))
 	for _, c := range v.Concepts {
 		in[c.ID] = true
@@ -34,16 +31,16 @@ func viewEdges(v graph.View) []graph.Edge {
 	return out
 }
 
-// group is one category and its concepts in a view.
-type group struct {
-	cat     *graph.Category
-	members []*graph.Concept
+// A Group is one category and its concepts in a view.
+type Group struct {
+	Cat     *graph.Category
+	Members []*graph.Concept
 }
 
-// groups returns the categories of cs that have concepts, in category
+// Groups returns the categories of cs that have concepts, in category
 // order, each with its concepts in the order of cs. Categories that the
 // graph lacks (a view built by hand may name them) come last, by id.
-func groups(g *graph.Graph, cs []*graph.Concept) []group {
+func Groups(g *graph.Graph, cs []*graph.Concept) []Group {
 	byCat := map[string][]*graph.Concept{}
 	for _, c := range cs {
 		byCat[c.Category] = append(byCat[c.Category], c)
@@ -59,30 +56,21 @@ func groups(g *graph.Graph, cs []*graph.Concept) []group {
 	for _, id := range extra {
 		cats = append(cats, &graph.Category{ID: id, Name: graph.Text{En: id}, Rank: len(cats)})
 	}
-	var out []group
+	var out []Group
 	for _, cat := range cats {
 		if ms := byCat[cat.ID]; len(ms) > 0 {
-			out = append(out, group{cat, ms})
+			out = append(out, Group{cat, ms})
 		}
 	}
 	return out
 }
 
-// relationOf returns the relation type with the given id, or a plain one
+// RelationOf returns the relation type with the given id, or a plain one
 // for an id that the vocabulary lacks.
-func relationOf(g *graph.Graph, id string) *graph.RelationType {
+func RelationOf(g *graph.Graph, id string) *graph.RelationType {
 	if rt := g.Relation(id); rt != nil {
 		return rt
 	}
 	return &graph.RelationType{ID: id, Label: graph.Text{En: id}, Inverse: graph.Text{En: id}, First: graph.FirstNone,
 		Style: graph.DefaultStyle}
-}
-
-// textLines returns t in lang as lines to draw: with graph.Both, the
-// English lines, then the Chinese ones when they differ.
-func textLines(t graph.Text, lang graph.Lang) []string {
-	if lang == graph.Both && t.En != "" && t.Zh != "" && t.En != t.Zh {
-		return append(lines(t.En), lines(t.Zh)...)
-	}
-	return lines(t.In(lang))
 }

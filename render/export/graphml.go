@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
 
 // GraphML returns the view as a GraphML document, for Gephi, yEd, Cytoscape
@@ -41,7 +42,7 @@ func GraphML(g *graph.Graph, v graph.View, opt Options) []byte {
 			b.WriteString(`      <data key="` + key + `">` + xmlText(val) + "</data>\n")
 		}
 	}
-	for _, c := range viewConcepts(v) {
+	for _, c := range view.Concepts(v) {
 		b.WriteString(`    <node id="` + xmlText(c.ID) + `">` + "\n")
 		data("label", c.Name.In(opt.Lang)) // both: "English (中文)"
 		data("name_en", c.Name.En)
@@ -54,8 +55,8 @@ func GraphML(g *graph.Graph, v graph.View, opt Options) []byte {
 		data("aliases", graph.JoinAliases(c.Aliases, "; "))
 		b.WriteString("    </node>\n")
 	}
-	for i, e := range viewEdges(v) {
-		rt := relationOf(g, e.Relation)
+	for i, e := range view.Edges(v) {
+		rt := view.RelationOf(g, e.Relation)
 		b.WriteString(`    <edge id="e` + strconv.Itoa(i) + `" source="` + xmlText(e.From) + `" target="` + xmlText(e.To) + `">` + "\n")
 		data("relation", e.Relation)
 		data("label_en", rt.Label.En)

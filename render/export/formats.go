@@ -1,13 +1,14 @@
-package render
+package export
 
 import (
 	"context"
 	"strings"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render"
 )
 
-// A Format is one kind of file render writes: its names, its media type,
+// A Format is one kind of file conceptmap writes: its names, its media type,
 // who writes it, and its writer. Formats lists them all; help texts, the
 // choice of a format from a file name, the export and the server's
 // downloads are all made from that one table.
@@ -26,7 +27,7 @@ type Format struct {
 	// others carry the view for other tools.
 	Picture bool
 	// Raster says that render draws it itself from Graphviz's layout,
-	// with Options.Font (and, for PNG, Options.Scale): PNG and PDF.
+	// with render.Options.Font (and, for PNG, Scale): PNG and PDF.
 	Raster bool
 	// Export says that it writes the view for other tools to read.
 	Export bool
@@ -43,18 +44,18 @@ type Format struct {
 }
 
 // A Writer writes a view in a format (see Format.Write).
-type Writer func(ctx context.Context, r Renderer, g *graph.Graph, v graph.View, opt Options) ([]File, error)
+type Writer func(ctx context.Context, r render.Renderer, g *graph.Graph, v graph.View, opt render.Options) ([]File, error)
 
 // one makes the Writer of a format of one file that needs no layout.
 func one(write func(*graph.Graph, graph.View, Options) []byte) Writer {
-	return func(_ context.Context, _ Renderer, g *graph.Graph, v graph.View, opt Options) ([]File, error) {
-		return []File{{Data: write(g, v, opt)}}, nil
+	return func(_ context.Context, _ render.Renderer, g *graph.Graph, v graph.View, opt render.Options) ([]File, error) {
+		return []File{{Data: write(g, v, OptionsOf(opt))}}, nil
 	}
 }
 
-// drawn makes the Writer of a format that Renderer draws.
-func drawn(draw func(Renderer, context.Context, *graph.Graph, graph.View, Options) ([]byte, error)) Writer {
-	return func(ctx context.Context, r Renderer, g *graph.Graph, v graph.View, opt Options) ([]File, error) {
+// drawn makes the Writer of a format that render.Renderer draws.
+func drawn(draw func(render.Renderer, context.Context, *graph.Graph, graph.View, render.Options) ([]byte, error)) Writer {
+	return func(ctx context.Context, r render.Renderer, g *graph.Graph, v graph.View, opt render.Options) ([]File, error) {
 		b, err := draw(r, ctx, g, v, opt)
 		if err != nil {
 			return nil, err
@@ -63,15 +64,15 @@ func drawn(draw func(Renderer, context.Context, *graph.Graph, graph.View, Option
 	}
 }
 
-// Formats are the formats render writes: the pictures first, then the
+// Formats are the formats conceptmap writes: the pictures first, then the
 // exports.
 var Formats = []Format{
 	{Name: "svg", Title: "SVG", Exts: []string{".svg"}, MediaType: "image/svg+xml", Picture: true,
-		Write: drawn(Renderer.SVG)},
+		Write: drawn(render.Renderer.SVG)},
 	{Name: "png", Title: "PNG", Exts: []string{".png"}, MediaType: "image/png", Picture: true, Raster: true,
-		Write: drawn(Renderer.PNG)},
+		Write: drawn(render.Renderer.PNG)},
 	{Name: "pdf", Title: "PDF", Exts: []string{".pdf"}, MediaType: "application/pdf", Picture: true, Raster: true,
-		Write: drawn(Renderer.PDF)},
+		Write: drawn(render.Renderer.PDF)},
 	{Name: "mermaid", Title: "Mermaid", Exts: []string{".mmd"}, MediaType: "text/plain; charset=utf-8", Export: true,
 		Write: one(Mermaid)},
 	{Name: "graphml", Title: "GraphML", Exts: []string{".graphml"}, MediaType: "application/graphml+xml", Export: true,
@@ -80,15 +81,15 @@ var Formats = []Format{
 		Write: one(func(g *graph.Graph, v graph.View, _ Options) []byte { return JSON(g, v) })},
 	{Name: "csv", Title: "CSV", Exts: []string{".csv"}, MediaType: "text/csv; charset=utf-8", Export: true,
 		Parts: []string{"concepts", "relations"},
-		Write: func(_ context.Context, _ Renderer, g *graph.Graph, v graph.View, _ Options) ([]File, error) {
+		Write: func(_ context.Context, _ render.Renderer, g *graph.Graph, v graph.View, _ render.Options) ([]File, error) {
 			concepts, relations := CSV(g, v)
 			return []File{{Name: "concepts", Data: concepts}, {Name: "relations", Data: relations}}, nil
 		}},
 	{Name: "cypher", Title: "Cypher (Neo4j)", Exts: []string{".cypher"}, MediaType: "text/plain; charset=utf-8", Export: true,
 		Write: one(func(g *graph.Graph, v graph.View, _ Options) []byte { return Cypher(g, v) })},
 	{Name: "dot", Title: "DOT (Graphviz)", Exts: []string{".dot", ".gv"}, MediaType: "text/vnd.graphviz; charset=utf-8", Picture: true, Export: true,
-		Write: func(ctx context.Context, r Renderer, g *graph.Graph, v graph.View, opt Options) ([]File, error) {
-			if err := opt.check(); err != nil {
+		Write: func(ctx context.Context, r render.Renderer, g *graph.Graph, v graph.View, opt render.Options) ([]File, error) {
+			if err := render.CheckTheme(opt.Theme); err != nil {
 				return nil, err
 			}
 			// The DOT of the map as SVG, PNG and PDF lay it out: fitted.
@@ -96,13 +97,13 @@ var Formats = []Format{
 			if err != nil {
 				return nil, err
 			}
-			return []File{{Data: DOT(g, v, opt)}}, nil
+			return []File{{Data: render.DOT(g, v, opt)}}, nil
 		}},
 	{Name: "html", Title: "HTML (offline explorer)", Exts: []string{".html"}, MediaType: "text/html; charset=utf-8", Export: true,
-		Write: drawn(Renderer.HTML)},
+		Write: drawn(render.Renderer.HTML)},
 	{Name: "obsidian", Title: "Obsidian vault", Export: true, Dir: true,
-		Write: func(_ context.Context, _ Renderer, g *graph.Graph, v graph.View, opt Options) ([]File, error) {
-			return Obsidian(g, v, opt), nil
+		Write: func(_ context.Context, _ render.Renderer, g *graph.Graph, v graph.View, _ render.Options) ([]File, error) {
+			return Obsidian(g, v), nil
 		}},
 }
 

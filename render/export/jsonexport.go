@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
 
 // JSONFormat and JSONVersion identify the document that JSON writes, in its
@@ -31,8 +32,8 @@ const (
 // Cytoscape.js, D3 and networkx read node-link JSON after renaming a few
 // fields. The same input always gives the same bytes.
 func JSON(g *graph.Graph, v graph.View) []byte {
-	cs := viewConcepts(v)
-	es := viewEdges(v)
+	cs := view.Concepts(v)
+	es := view.Edges(v)
 	doc := jsonDoc{
 		Format:     JSONFormat,
 		Version:    JSONVersion,
@@ -66,7 +67,7 @@ func JSON(g *graph.Graph, v graph.View) []byte {
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(doc); err != nil {
 		// Strings, numbers and slices of them always encode.
-		panic("render: encoding JSON: " + err.Error())
+		panic("export: encoding JSON: " + err.Error())
 	}
 	return b.Bytes()
 }

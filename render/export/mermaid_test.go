@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"regexp"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/rendertest"
 )
 
 func TestMermaidText(t *testing.T) {
@@ -82,8 +83,8 @@ func TestMermaidDirection(t *testing.T) {
 // with a keyword or a generated node id (n0, n1…), and subgraphs are c0,
 // c1…. Lines that do not start with an indent continue a quoted label.
 func TestMermaidIDs(t *testing.T) {
-	g := load(t, "testdata/hostile.yaml")
-	chart := string(Mermaid(g, g.All(), Options{Look: Look{Lang: graph.Both}}))
+	g := rendertest.Load(t, "../testdata/hostile.yaml")
+	chart := string(Mermaid(g, g.All(), Options{Lang: graph.Both}))
 	stmt := regexp.MustCompile(`^  (subgraph c[0-9]+\["|end$|classDef |class |style c[0-9]+ |linkStyle |  n[0-9]+\["|n[0-9]+ [-=.ox>]+(\|"| n[0-9]+$))`)
 	for i, l := range strings.Split(strings.TrimSuffix(chart, "\n"), "\n") {
 		if i == 0 || !strings.HasPrefix(l, " ") {

@@ -1,12 +1,14 @@
-package render
+package export
 
 import (
 	"bytes"
 	"context"
+	"errors"
 	"slices"
 	"testing"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render"
 )
 
 // TestFormats checks the table of formats: names and extensions that pick
@@ -15,7 +17,7 @@ import (
 func TestFormats(t *testing.T) {
 	g := fixture(t)
 	v := g.All()
-	opt := Options{Look: Look{Lang: graph.Both, Font: cjkFont(t)}}
+	opt := render.Options{Look: render.Look{Lang: graph.Both, Font: cjkFont(t)}}
 	ctx := context.Background()
 	names, exts := map[string]bool{}, map[string]bool{}
 	for _, f := range Formats {
@@ -38,7 +40,7 @@ func TestFormats(t *testing.T) {
 		if !f.Picture && !f.Export {
 			t.Errorf("%s is neither a picture nor an export", f.Name)
 		}
-		parts, err := f.Write(ctx, Renderer{}, g, v, opt)
+		parts, err := f.Write(ctx, render.Renderer{}, g, v, opt)
 		if err != nil {
 			t.Fatalf("%s: %v", f.Name, err)
 		}
@@ -55,7 +57,7 @@ func TestFormats(t *testing.T) {
 		}
 		if f.Dir {
 			want = nil
-			for _, p := range Obsidian(g, v, opt) {
+			for _, p := range Obsidian(g, v) {
 				want = append(want, p.Name)
 			}
 		}
@@ -80,30 +82,30 @@ func TestFormats(t *testing.T) {
 }
 
 // ownWriter returns what the function of a format of one file writes.
-func ownWriter(t *testing.T, name string, g *graph.Graph, v graph.View, opt Options) []byte {
+func ownWriter(t *testing.T, name string, g *graph.Graph, v graph.View, opt render.Options) []byte {
 	t.Helper()
 	ctx := context.Background()
 	var b []byte
 	var err error
 	switch name {
 	case "svg":
-		b, err = SVG(ctx, g, v, opt)
+		b, err = render.SVG(ctx, g, v, opt)
 	case "png":
-		b, err = PNG(ctx, g, v, opt)
+		b, err = render.PNG(ctx, g, v, opt)
 	case "pdf":
-		b, err = PDF(ctx, g, v, opt)
+		b, err = render.PDF(ctx, g, v, opt)
 	case "html":
-		b, err = HTML(ctx, g, v, opt)
+		b, err = render.HTML(ctx, g, v, opt)
 	case "dot":
-		fitted, ferr := Fit(ctx, g, v, opt)
+		fitted, ferr := render.Fit(ctx, g, v, opt)
 		if ferr != nil {
 			t.Fatal(ferr)
 		}
-		b = DOT(g, v, fitted)
+		b = render.DOT(g, v, fitted)
 	case "mermaid":
-		b = Mermaid(g, v, opt)
+		b = Mermaid(g, v, OptionsOf(opt))
 	case "graphml":
-		b = GraphML(g, v, opt)
+		b = GraphML(g, v, OptionsOf(opt))
 	case "json":
 		b = JSON(g, v)
 	case "cypher":
@@ -115,4 +117,25 @@ func ownWriter(t *testing.T, name string, g *graph.Graph, v graph.View, opt Opti
 		t.Fatalf("%s: %v", name, err)
 	}
 	return b
+}
+
+// TestUnknownTheme checks that every picture refuses a theme it does not
+// know, with an *UnknownThemeError that names it, instead of drawing the
+// default.
+func TestUnknownTheme(t *testing.T) {
+	g := fixture(t)
+	opt := render.Options{Look: render.Look{Theme: "neon"}}
+	for _, f := range Formats {
+		if !f.Picture {
+			continue
+		}
+		parts, err := f.Write(context.Background(), render.Renderer{}, g, g.All(), opt)
+		var te *render.UnknownThemeError
+		if !errors.As(err, &te) || te.Name != "neon" || parts != nil {
+			t.Errorf("%s with theme neon: %d parts, error %v; want an *UnknownThemeError", f.Name, len(parts), err)
+		}
+	}
+	if _, err := render.HTML(context.Background(), g, g.All(), opt); err == nil {
+		t.Error("HTML with theme neon: no error")
+	}
 }

@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
 
 // Mermaid returns a Mermaid flowchart of the view, for Markdown (GitHub,
@@ -16,9 +17,9 @@ import (
 // relation, labelled from the vocabulary unless opt.NoEdgeLabels; classes
 // that fill concepts with their category's colours and give targets a
 // thick border; and a linkStyle per relation type with its colour and
-// line. opt.Lang, Steps, Targets and NoEdgeLabels work as in DOT. Title
-// and NoLegend are ignored: Mermaid draws no legend, and mermaid.js shows
-// a title with < or & escaped twice.
+// line. opt.Lang, Steps, Targets and NoEdgeLabels work as in render's
+// DOT. It has no title and no legend: Mermaid draws no legend, and
+// mermaid.js shows a title with < or & escaped twice.
 //
 // Edges run from source to target as written, and Mermaid lays each out in
 // its direction: it cannot turn one round as DOT does to put what is
@@ -36,17 +37,17 @@ import (
 // same input always gives the same bytes.
 func Mermaid(g *graph.Graph, v graph.View, opt Options) []byte {
 	m := &mermaidWriter{opt: opt, ids: map[string]string{}}
-	es := viewEdges(v)
+	es := view.Edges(v)
 	m.b.WriteString("flowchart " + mermaidDirection(g, es, opt.RankDir) + "\n")
-	cs := viewConcepts(v)
+	cs := view.Concepts(v)
 	for i, c := range cs {
 		m.ids[c.ID] = "n" + strconv.Itoa(i)
 	}
-	gs := groups(g, cs)
+	gs := view.Groups(g, cs)
 	for _, gr := range gs {
-		m.b.WriteString("  subgraph c" + strconv.Itoa(gr.cat.Rank) + `["` + mermaidText(textLines(gr.cat.Name, opt.Lang)) + "\"]\n")
-		for _, c := range gr.members {
-			ls := textLines(c.Name, opt.Lang)
+		m.b.WriteString("  subgraph c" + strconv.Itoa(gr.Cat.Rank) + `["` + mermaidText(view.TextLines(gr.Cat.Name, opt.Lang)) + "\"]\n")
+		for _, c := range gr.Members {
+			ls := view.TextLines(c.Name, opt.Lang)
 			if n, ok := opt.Steps[c.ID]; ok {
 				ls[0] = strconv.Itoa(n) + ". " + ls[0]
 			}
@@ -65,7 +66,7 @@ func Mermaid(g *graph.Graph, v graph.View, opt Options) []byte {
 func mermaidDirection(g *graph.Graph, es []graph.Edge, rankdir string) string {
 	n := 0
 	for _, e := range es {
-		switch relationOf(g, e.Relation).First {
+		switch view.RelationOf(g, e.Relation).First {
 		case graph.FirstTarget:
 			n++
 		case graph.FirstSource:
@@ -96,10 +97,10 @@ func (m *mermaidWriter) edges(g *graph.Graph, es []graph.Edge) []typeLinks {
 	var out []typeLinks
 	at := map[string]int{}
 	for i, e := range es {
-		rt := relationOf(g, e.Relation)
+		rt := view.RelationOf(g, e.Relation)
 		link := mermaidLink(rt.Style)
 		if !m.opt.NoEdgeLabels {
-			link += `|"` + mermaidText(textLines(rt.Label, m.opt.Lang)) + `"|`
+			link += `|"` + mermaidText(view.TextLines(rt.Label, m.opt.Lang)) + `"|`
 		}
 		m.b.WriteString("  " + m.ids[e.From] + " " + link + " " + m.ids[e.To] + "\n")
 		j, ok := at[rt.ID]
@@ -120,21 +121,21 @@ type typeLinks struct {
 
 // styles writes the classes of concepts and the styles of subgraphs and
 // links.
-func (m *mermaidWriter) styles(gs []group, links []typeLinks) {
+func (m *mermaidWriter) styles(gs []view.Group, links []typeLinks) {
 	for _, gr := range gs {
-		h := palette[gr.cat.Rank%len(palette)]
-		c := strconv.Itoa(gr.cat.Rank)
-		m.b.WriteString("  classDef cat" + c + " fill:" + h.fill + ",stroke:" + h.line + ",color:" + textColor + "\n")
-		ids := make([]string, len(gr.members))
-		for i, cn := range gr.members {
+		h := view.Palette[gr.Cat.Rank%len(view.Palette)]
+		c := strconv.Itoa(gr.Cat.Rank)
+		m.b.WriteString("  classDef cat" + c + " fill:" + h.Fill + ",stroke:" + h.Line + ",color:" + view.TextColor + "\n")
+		ids := make([]string, len(gr.Members))
+		for i, cn := range gr.Members {
 			ids[i] = m.ids[cn.ID]
 		}
 		m.b.WriteString("  class " + strings.Join(ids, ",") + " cat" + c + "\n")
-		m.b.WriteString("  style c" + c + " fill:#ffffff,stroke:" + h.line + ",color:" + textColor + "\n")
+		m.b.WriteString("  style c" + c + " fill:#ffffff,stroke:" + h.Line + ",color:" + view.TextColor + "\n")
 	}
 	var targets []string
 	for _, gr := range gs {
-		for _, c := range gr.members {
+		for _, c := range gr.Members {
 			if m.opt.Targets[c.ID] {
 				targets = append(targets, m.ids[c.ID])
 			}
@@ -146,7 +147,7 @@ func (m *mermaidWriter) styles(gs []group, links []typeLinks) {
 	}
 	for _, tl := range links {
 		s := tl.rt.Style
-		style := "stroke:" + s.Color + ",color:" + edgeText
+		style := "stroke:" + s.Color + ",color:" + view.EdgeText
 		switch s.Line {
 		case "bold":
 			style += ",stroke-width:2.5px"

@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/rendertest"
 )
 
 // vaultFS puts the files of an Obsidian export in a file system.
@@ -24,7 +25,7 @@ func vaultFS(files []File) fstest.MapFS {
 // again gives the same files.
 func TestObsidianLoadsBack(t *testing.T) {
 	for _, rg := range roundTripGraphs(t) {
-		files := Obsidian(rg.g, rg.g.All(), Options{})
+		files := Obsidian(rg.g, rg.g.All())
 		var l graph.Loader
 		if err := l.AddFS(vaultFS(files), "vault", "vault"); err != nil {
 			t.Fatal(err)
@@ -35,7 +36,7 @@ func TestObsidianLoadsBack(t *testing.T) {
 			continue
 		}
 		sameGraph(t, rg.name+" Obsidian", rg.g, got, false)
-		again := Obsidian(got, got.All(), Options{})
+		again := Obsidian(got, got.All())
 		if len(again) != len(files) {
 			t.Errorf("%s: %d files, then %d", rg.name, len(files), len(again))
 			continue
@@ -50,11 +51,11 @@ func TestObsidianLoadsBack(t *testing.T) {
 
 // TestObsidianGolden pins the vault of the fixture, file by file.
 func TestObsidianGolden(t *testing.T) {
-	g := load(t, "testdata/fixture.yaml")
+	g := rendertest.Load(t, "../testdata/fixture.yaml")
 	var b bytes.Buffer
-	for _, f := range Obsidian(g, g.All(), Options{}) {
+	for _, f := range Obsidian(g, g.All()) {
 		b.WriteString("-- " + f.Name + " --\n")
 		b.Write(f.Data)
 	}
-	golden(t, "export-obsidian.txtar", b.Bytes())
+	rendertest.Golden(t, "export-obsidian.txtar", b.Bytes())
 }

@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bytes"
@@ -18,6 +18,9 @@ import (
 
 	"github.com/conceptmap/conceptmap/data"
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render"
+	"github.com/conceptmap/conceptmap/render/internal/rendertest"
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
 
 // exportGraphs are the graphs every export is checked on: the fixture,
@@ -36,22 +39,22 @@ func exportGraphs(t *testing.T) []struct {
 		g    *graph.Graph
 	}{
 		{"fixture", fixture(t)},
-		{"hostile", load(t, "testdata/hostile.yaml")},
+		{"hostile", rendertest.Load(t, "../testdata/hostile.yaml")},
 		{"bundled", bundled},
 	}
 }
 
 // exportAll renders every format of one view, each as one file.
-func exportAll(g *graph.Graph, v graph.View, opt Options) map[string][]byte {
+func exportAll(g *graph.Graph, v graph.View, opt render.Options) map[string][]byte {
 	concepts, relations := CSV(g, v)
 	return map[string][]byte{
-		"mmd":           Mermaid(g, v, opt),
-		"graphml":       GraphML(g, v, opt),
+		"mmd":           Mermaid(g, v, OptionsOf(opt)),
+		"graphml":       GraphML(g, v, OptionsOf(opt)),
 		"json":          JSON(g, v),
 		"concepts.csv":  concepts,
 		"relations.csv": relations,
 		"cypher":        Cypher(g, v),
-		"dot":           DOT(g, v, opt),
+		"dot":           render.DOT(g, v, opt),
 	}
 }
 
@@ -59,20 +62,20 @@ func exportAll(g *graph.Graph, v graph.View, opt Options) map[string][]byte {
 // English, and the plan for gqa in Chinese, left to right.
 func TestExportGolden(t *testing.T) {
 	g := fixture(t)
-	pv, popt := planOptions(t, g, Options{Look: Look{Lang: graph.Zh, RankDir: "LR"}})
+	pv, popt := planOptions(t, g, render.Options{Look: render.Look{Lang: graph.Zh, RankDir: "LR"}})
 	for _, tc := range []struct {
 		name string
 		v    graph.View
-		opt  Options
+		opt  render.Options
 	}{
-		{"export-en", g.All(), Options{}},
+		{"export-en", g.All(), render.Options{}},
 		{"export-zh-lr-plan", pv, popt},
 	} {
 		for ext, b := range exportAll(g, tc.v, tc.opt) {
 			if ext == "dot" {
 				continue // the DOT goldens are TestDOTGolden's
 			}
-			t.Run(tc.name+"."+ext, func(t *testing.T) { golden(t, tc.name+"."+ext, b) })
+			t.Run(tc.name+"."+ext, func(t *testing.T) { rendertest.Golden(t, tc.name+"."+ext, b) })
 		}
 	}
 }
@@ -80,15 +83,15 @@ func TestExportGolden(t *testing.T) {
 func TestExportDeterministic(t *testing.T) {
 	for _, eg := range exportGraphs(t) {
 		v := eg.g.All()
-		a := exportAll(eg.g, v, Options{Look: Look{Lang: graph.Both}})
+		a := exportAll(eg.g, v, render.Options{Look: render.Look{Lang: graph.Both}})
 		// A second graph loaded from the same files, so no state is shared.
 		var g2 *graph.Graph
 		if eg.name == "bundled" {
 			g2, _ = graph.Load(data.FS)
 		} else {
-			g2 = load(t, map[string]string{"fixture": "testdata/fixture.yaml", "hostile": "testdata/hostile.yaml"}[eg.name])
+			g2 = rendertest.Load(t, map[string]string{"fixture": "../testdata/fixture.yaml", "hostile": "../testdata/hostile.yaml"}[eg.name])
 		}
-		b := exportAll(g2, g2.All(), Options{Look: Look{Lang: graph.Both}})
+		b := exportAll(g2, g2.All(), render.Options{Look: render.Look{Lang: graph.Both}})
 		for ext := range a {
 			if !bytes.Equal(a[ext], b[ext]) {
 				t.Errorf("%s: two %s exports differ", eg.name, ext)
@@ -105,7 +108,7 @@ func TestExportHandBuiltView(t *testing.T) {
 		Concepts: []*graph.Concept{g.Concept("softmax")},
 		Edges:    g.Out("softmax"), // softmax requires vector, which is not in view
 	}
-	for ext, b := range exportAll(g, v, Options{}) {
+	for ext, b := range exportAll(g, v, render.Options{}) {
 		if bytes.Contains(b, []byte("vector")) || bytes.Contains(b, []byte("Vector")) {
 			t.Errorf("%s names the concept outside the view:\n%s", ext, b)
 		}
@@ -113,7 +116,7 @@ func TestExportHandBuiltView(t *testing.T) {
 			t.Errorf("%s lacks softmax:\n%s", ext, b)
 		}
 	}
-	for ext, b := range exportAll(g, graph.View{}, Options{}) {
+	for ext, b := range exportAll(g, graph.View{}, render.Options{}) {
 		if len(b) == 0 {
 			t.Errorf("%s of an empty view is empty", ext)
 		}
@@ -122,19 +125,19 @@ func TestExportHandBuiltView(t *testing.T) {
 
 // TestDOTHostileNative checks that native Graphviz reads the DOT of the
 // hostile and bundled graphs, as export writes it: with edge labels up to
-// EdgeLabelLimit edges. (Graphviz 2.43, Debian 12's, fails to route the
+// render.EdgeLabelLimit edges. (Graphviz 2.43, Debian 12's, fails to route the
 // whole bundled map with edge labels: "lost edge".)
 func TestDOTHostileNative(t *testing.T) {
 	dot, err := exec.LookPath("dot")
 	if err != nil {
-		missing(t, "native dot not found; apt-get install graphviz (.ci/run does)")
+		rendertest.Missing(t, "native dot not found; apt-get install graphviz (.ci/run does)")
 	}
 	for _, eg := range exportGraphs(t) {
 		for _, lang := range []graph.Lang{graph.En, graph.Both} {
 			v := eg.g.All()
 			var stdout, stderr bytes.Buffer
 			cmd := exec.Command(dot, "-Tsvg")
-			cmd.Stdin = bytes.NewReader(DOT(eg.g, v, Options{Look: Look{Lang: lang, NoEdgeLabels: len(v.Edges) > EdgeLabelLimit}}))
+			cmd.Stdin = bytes.NewReader(render.DOT(eg.g, v, render.Options{Look: render.Look{Lang: lang, NoEdgeLabels: len(v.Edges) > render.EdgeLabelLimit}}))
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			if err := cmd.Run(); err != nil || stderr.Len() > 0 {
 				t.Errorf("%s %s: dot: %v\n%s", eg.name, lang, err, stderr.String())
@@ -206,7 +209,7 @@ func TestJSONComplete(t *testing.T) {
 					}
 					return out
 				}
-				for i, c := range viewConcepts(v) {
+				for i, c := range view.Concepts(v) {
 					want := NewConceptJSON(c, keep(g.Out(c.ID)), keep(g.In(c.ID)))
 					// What the JSON decoder gives for empty lists and a nil analogy.
 					if want.Refs == nil {
@@ -499,7 +502,7 @@ func TestGraphMLRoundTrip(t *testing.T) {
 	for _, eg := range exportGraphs(t) {
 		for _, lang := range []graph.Lang{graph.En, graph.Zh, graph.Both} {
 			v := eg.g.All()
-			got := readGraphML(t, GraphML(eg.g, v, Options{Look: Look{Lang: lang}}))
+			got := readGraphML(t, GraphML(eg.g, v, Options{Lang: lang}))
 			compareGraphML(t, eg.name+" "+string(lang), got, wantGraphML(eg.g, v, lang), true)
 		}
 	}
@@ -568,7 +571,7 @@ func TestGraphMLNetworkx(t *testing.T) {
 	for _, eg := range exportGraphs(t) {
 		v := eg.g.All()
 		path := filepath.Join(dir, eg.name+".graphml")
-		if err := os.WriteFile(path, GraphML(eg.g, v, Options{Look: Look{Lang: graph.Both}}), 0o644); err != nil {
+		if err := os.WriteFile(path, GraphML(eg.g, v, Options{Lang: graph.Both}), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		var stdout, stderr bytes.Buffer
@@ -600,7 +603,7 @@ func pythonWithNetworkx(t *testing.T) string {
 			return path
 		}
 	}
-	missing(t, "no python3 with networkx; apt-get install python3-networkx (.ci/run does)")
+	rendertest.Missing(t, "no python3 with networkx; apt-get install python3-networkx (.ci/run does)")
 	return ""
 }
 
@@ -668,7 +671,7 @@ func roundTripGraphs(t *testing.T) []struct {
 		}
 		add(eg.name, eg.g, vocab)
 	}
-	g := load(t, "../graph/testdata/fixture.yaml")
+	g := rendertest.Load(t, "../../graph/testdata/fixture.yaml")
 	add("graph fixture", g, vocabularyJSON(t, g))
 	var l graph.Loader
 	l.DefaultVocabulary("relations.yaml", data.Vocabulary)

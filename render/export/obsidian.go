@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bytes"
@@ -10,14 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
-
-// File is one file of an export that writes several, named by its path
-// with slashes, relative to the export's directory.
-type File struct {
-	Name string
-	Data []byte
-}
 
 // Obsidian returns the view as an Obsidian vault, which graph's loader
 // reads back as the same graph: one note a concept, in a folder a
@@ -35,19 +29,19 @@ type File struct {
 // conceptmap.yaml holds the relation vocabulary and the categories, in
 // order; .obsidian/app.json makes the folder a vault. Notes and folders
 // come in a fixed order, and the same input gives the same bytes.
-func Obsidian(g *graph.Graph, v graph.View, opt Options) []File {
-	cs := viewConcepts(v)
-	grps := groups(g, cs)
+func Obsidian(g *graph.Graph, v graph.View) []File {
+	cs := view.Concepts(v)
+	grps := view.Groups(g, cs)
 	// Folders and notes are named apart; a note's name is unique in the
 	// whole vault, as links name notes by it alone.
 	folders, notes := fileNames{}, fileNames{}
 	folder := map[string]string{} // category id → folder
 	for _, grp := range grps {
-		folder[grp.cat.ID] = folders.claim(grp.cat.Name.In(graph.En), grp.cat.ID)
+		folder[grp.Cat.ID] = folders.claim(grp.Cat.Name.In(graph.En), grp.Cat.ID)
 	}
 	note := map[string]string{} // concept id → note name, without .md
 	for _, grp := range grps {
-		for _, c := range grp.members {
+		for _, c := range grp.Members {
 			note[c.ID] = notes.claim(c.Name.In(graph.En), c.ID)
 		}
 	}
@@ -55,9 +49,9 @@ func Obsidian(g *graph.Graph, v graph.View, opt Options) []File {
 		{".obsidian/app.json", []byte("{}\n")},
 		{"conceptmap.yaml", vaultVocabulary(g)},
 	}
-	edges := viewEdges(v)
+	edges := view.Edges(v)
 	for _, grp := range grps {
-		for _, c := range grp.members {
+		for _, c := range grp.Members {
 			out = append(out, File{folder[c.Category] + "/" + note[c.ID] + graph.NoteExt, obsidianNote(c, edges, note)})
 		}
 	}

@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
 
 // Cypher returns the view as a Cypher script for Neo4j (cypher-shell -f
@@ -24,8 +25,8 @@ import (
 // U+FFFD. No text from the data goes into a comment or an identifier but
 // relationship types, which are quoted with backticks where needed.
 func Cypher(g *graph.Graph, v graph.View) []byte {
-	cs := viewConcepts(v)
-	es := viewEdges(v)
+	cs := view.Concepts(v)
+	es := view.Edges(v)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// conceptmap export: %s, %s. Run with: cypher-shell -f FILE\n", graph.Plural(len(cs), "concept"), graph.Plural(len(es), "relation"))
 	b.WriteString("CREATE CONSTRAINT concept_id IF NOT EXISTS FOR (c:Concept) REQUIRE c.id IS UNIQUE;\n")

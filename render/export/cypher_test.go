@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/rendertest"
 )
 
 // There is no Neo4j here, so the Cypher export is checked by reading it
@@ -251,7 +252,7 @@ func TestCypherType(t *testing.T) {
 // comment, outside a literal: the scan above would fail on them, and here
 // each hostile text is also found whole inside some literal.
 func TestCypherHostileLeaksNothing(t *testing.T) {
-	g := load(t, "testdata/hostile.yaml")
+	g := rendertest.Load(t, "../testdata/hostile.yaml")
 	stmts, _, err := scanCypher(string(Cypher(g, g.All())))
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bytes"
@@ -21,7 +21,7 @@ func TestGraphMLLoadsBack(t *testing.T) {
 			continue
 		}
 		for _, lang := range []graph.Lang{graph.Both, graph.Zh} {
-			b := GraphML(rg.g, rg.g.All(), Options{Look: Look{Lang: lang}})
+			b := GraphML(rg.g, rg.g.All(), Options{Lang: lang})
 			var l graph.Loader
 			vocabName := "relations.yaml"
 			if bytes.HasPrefix(rg.vocab, []byte("{")) {
@@ -61,7 +61,7 @@ func TestGraphMLLoadsBack(t *testing.T) {
 			if ge, we := strip(got.Edges()), strip(rg.g.Edges()); !reflect.DeepEqual(ge, we) {
 				t.Errorf("%s: edges\n got %+v\nwant %+v", rg.name, ge, we)
 			}
-			if again := GraphML(got, got.All(), Options{Look: Look{Lang: lang}}); !bytes.Equal(again, b) {
+			if again := GraphML(got, got.All(), Options{Lang: lang}); !bytes.Equal(again, b) {
 				t.Errorf("%s: GraphML → load → GraphML changed the bytes", rg.name)
 			}
 		}

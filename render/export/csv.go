@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
 
 // The header rows of the two CSV files. The concepts file's first seven
@@ -29,17 +30,17 @@ var (
 // starts with a ', which the loader takes off again.
 func CSV(g *graph.Graph, v graph.View) (concepts, relations []byte) {
 	rows := [][]string{CSVConceptsHeader}
-	for _, grp := range groups(g, viewConcepts(v)) {
-		for _, c := range grp.members {
+	for _, grp := range view.Groups(g, view.Concepts(v)) {
+		for _, c := range grp.Members {
 			rows = append(rows, []string{c.ID, c.Name.En, c.Name.Zh, c.Category, c.Summary.En, c.Summary.Zh,
 				graph.JoinCSVAliases(c.Aliases), c.Analogy.En, c.Analogy.Zh, graph.FormatCSVRefs(c.Refs),
-				grp.cat.Name.En, grp.cat.Name.Zh})
+				grp.Cat.Name.En, grp.Cat.Name.Zh})
 		}
 	}
 	concepts = csvBytes(rows)
 	// A relation's own role and reach, where any relation has them, in
 	// two more columns.
-	es := viewEdges(v)
+	es := view.Edges(v)
 	own := slices.ContainsFunc(es, func(e graph.Edge) bool { return e.Role != "" || e.Reach != 0 })
 	header := CSVRelationsHeader
 	if own {

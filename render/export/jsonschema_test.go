@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"os"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/rendertest"
 )
 
 // The JSON export of the fixture, bundled and hostile graphs is valid
@@ -21,7 +22,7 @@ func TestJSONExportMatchesSchema(t *testing.T) {
 		}
 	}
 	if python == "" {
-		missing(t, "no python3 with jsonschema; apt-get install python3-jsonschema (.ci/run does)")
+		rendertest.Missing(t, "no python3 with jsonschema; apt-get install python3-jsonschema (.ci/run does)")
 	}
 	dir := t.TempDir()
 	schema := filepath.Join(dir, "schema.json")
