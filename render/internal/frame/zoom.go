@@ -1,8 +1,7 @@
-package render
+package frame
 
 import (
 	"bytes"
-	"errors"
 	"math"
 	"strconv"
 
@@ -15,9 +14,9 @@ import (
 // points.
 const zoomMargin = 12.0
 
-// zoomSVG frames a Graphviz SVG (its page in points, as Graphviz writes
+// ZoomSVG frames a Graphviz SVG (its page in points, as Graphviz writes
 // it) on what it draws.
-func zoomSVG(svg []byte) ([]byte, error) {
+func ZoomSVG(svg []byte) ([]byte, error) {
 	pg, err := readcheck.Read(svg, fonts.TextWidth)
 	if err != nil {
 		return nil, err
@@ -26,12 +25,10 @@ func zoomSVG(svg []byte) ([]byte, error) {
 	if !(c.X1 > c.X0 && c.Y1 > c.Y0) {
 		return svg, nil
 	}
-	m := svgSizeRE.FindSubmatchIndex(svg)
-	if m == nil {
-		return nil, errors.New("render: cannot find the size of Graphviz's SVG")
+	w, h, m, err := SVGBox(svg)
+	if err != nil {
+		return nil, err
 	}
-	w, _ := strconv.ParseFloat(string(svg[m[2]:m[3]]), 64)
-	h, _ := strconv.ParseFloat(string(svg[m[4]:m[5]]), 64)
 	x0, y0 := max(0, c.X0-zoomMargin), max(0, c.Y0-zoomMargin)
 	x1, y1 := min(w, c.X1+zoomMargin), min(h, c.Y1+zoomMargin)
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
@@ -43,8 +40,8 @@ func zoomSVG(svg []byte) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// zoomLayout frames a layout on what it draws.
-func zoomLayout(l *engine.Layout) {
+// ZoomLayout frames a layout on what it draws.
+func ZoomLayout(l *engine.Layout) {
 	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	add := func(x, y float64) {
 		x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
