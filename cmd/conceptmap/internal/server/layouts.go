@@ -52,8 +52,9 @@ type svgRenderer struct {
 type renderStats struct {
 	Layouts  int `json:"layouts"`  // layouts done (SVG, or xdot for PNG and PDF)
 	Drawings int `json:"drawings"` // PNGs and PDFs drawn from a layout
-	Hits     int `json:"hits"`     // requests served from the cache
-	Shared   int `json:"shared"`   // requests that waited for another's layout
+	Hits     int `json:"hits"`     // layouts found in the cache
+	DrawHits int `json:"drawHits"` // PNGs and PDFs found in the cache
+	Shared   int `json:"shared"`   // requests that waited for another's layout or drawing
 	Workers  int `json:"workers"`  // workers started
 	Failures int `json:"failures"` // layouts that failed, then were retried
 }
@@ -101,7 +102,8 @@ func (r *svgRenderer) Layout(ctx context.Context, dot []byte, format render.Layo
 	if !ok {
 		c = colours{dot: dot}
 	}
-	out, err := r.do(ctx, cacheKey(string(format), c.dot), r.layoutSem, func() ([]byte, error) { return r.layout(format, c.dot) })
+	hits := func(s *renderStats) *int { return &s.Hits }
+	out, err := r.do(ctx, cacheKey(string(format), c.dot), r.layoutSem, hits, func() ([]byte, error) { return r.layout(format, c.dot) })
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +114,8 @@ func (r *svgRenderer) Layout(ctx context.Context, dot []byte, format render.Layo
 // process, cached under the format and the map's DOT. build must have its
 // layout made by r.Layout.
 func (r *svgRenderer) draw(ctx context.Context, format string, dot []byte, build func() ([]byte, error)) ([]byte, error) {
-	return r.do(ctx, cacheKey(format, dot), r.drawSem, func() ([]byte, error) {
+	hits := func(s *renderStats) *int { return &s.DrawHits }
+	return r.do(ctx, cacheKey(format, dot), r.drawSem, hits, func() ([]byte, error) {
 		b, err := build()
 		if err == nil {
 			r.count(func(s *renderStats) { s.Drawings++ })
@@ -130,15 +133,15 @@ func cacheKey(format string, dot []byte) [32]byte {
 	return [32]byte(h.Sum(nil))
 }
 
-// do returns what build makes, from the cache under key or by calling
-// build, when no other build holding sem runs, unless another call for key
+// do returns what build makes, from the cache under key (counted in the
+// stats that hits points to) or by calling build, when no other build holding sem runs, unless another call for key
 // is already on its way, which it then waits for. A request that goes away
 // does not stop the build: the result goes into the cache for the next
 // one.
-func (r *svgRenderer) do(ctx context.Context, key [32]byte, sem chan struct{}, build func() ([]byte, error)) ([]byte, error) {
+func (r *svgRenderer) do(ctx context.Context, key [32]byte, sem chan struct{}, hits func(*renderStats) *int, build func() ([]byte, error)) ([]byte, error) {
 	r.mu.Lock()
 	if b, ok := r.cache.get(key); ok {
-		r.stats.Hits++
+		(*hits(&r.stats))++
 		r.mu.Unlock()
 		return b, nil
 	}

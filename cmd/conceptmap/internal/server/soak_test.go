@@ -24,9 +24,11 @@ import (
 )
 
 // TestServeSoak drives the real conceptmap serve binary with thousands of
-// distinct map requests, several at a time, checks every answer, and
-// watches the memory of the server and of its render workers. It runs
-// only when asked:
+// distinct map requests, several at a time, and some of the same views
+// again in another theme or as PNG or PDF; it checks every answer,
+// reports how many layouts each kind of request made and found in the
+// cache, and watches the memory of the server and of its render workers.
+// It runs only when asked:
 //
 //	CONCEPTMAP_SOAK=1 go test ./cmd/conceptmap/internal/server -run TestServeSoak -v -timeout 30m
 //
@@ -97,43 +99,78 @@ func TestServeSoak(t *testing.T) {
 
 	g := bundled(t)
 	views := soakViews(g.Concepts(), requests)
-	jobs := make(chan soakView)
 	var failures atomic.Int32
-	var wg sync.WaitGroup
-	start := time.Now()
-	for range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for v := range jobs {
-				if err := checkSoakView(base, v); err != nil {
-					if failures.Add(1) <= 10 {
-						t.Errorf("%s: %v", v.query, err)
+	run := func(reqs []soakRequest) {
+		jobs := make(chan soakRequest)
+		var wg sync.WaitGroup
+		for range clients {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for q := range jobs {
+					if err := checkSoakRequest(base, q); err != nil {
+						if failures.Add(1) <= 10 {
+							t.Errorf("%s: %v", q.path, err)
+						}
 					}
 				}
+			}()
+		}
+		for _, q := range reqs {
+			jobs <- q
+		}
+		close(jobs)
+		wg.Wait()
+	}
+	// The views go in blocks of soakBlock, each first in the light theme
+	// as SVG, then some of them again in another theme or format, as a
+	// person switches while looking at a map; each switch, over the
+	// block, runs on its own, so that the server's counts before and
+	// after it are its own.
+	phases := make([]soakPhase, len(soakSwitches)+1)
+	phases[0].name = "light SVG"
+	for i, sw := range soakSwitches {
+		phases[i+1].name = sw.name
+	}
+	start := time.Now()
+	for lo := 0; lo < len(views); lo += soakBlock {
+		block := views[lo:min(len(views), lo+soakBlock)]
+		for i := range phases {
+			var reqs []soakRequest
+			for j, v := range block {
+				switch {
+				case i == 0:
+					reqs = append(reqs, soakRequest{"api/map?" + v.query, v.concept, "svg"})
+				case j%soakSwitches[i-1].every == 0:
+					sw := soakSwitches[i-1]
+					reqs = append(reqs, soakRequest{sw.path + v.query + sw.query, v.concept, sw.format})
+				}
 			}
-		}()
+			before := renderStatus(base)
+			t0 := time.Now()
+			run(reqs)
+			phases[i].add(len(reqs), time.Since(t0), before, renderStatus(base))
+		}
 	}
-	for _, v := range views {
-		jobs <- v
-	}
-	close(jobs)
-	wg.Wait()
 	elapsed := time.Since(start)
 	close(stop)
 	watcher.Wait()
 
-	var st struct{ Render renderStats }
-	r, err := http.Get(base + "api/status")
-	if err == nil {
-		json.NewDecoder(r.Body).Decode(&st)
-		r.Body.Close()
+	st := renderStatus(base)
+	total := 0
+	for _, p := range phases {
+		total += p.requests
+	}
+	t.Logf("%d map requests (%d distinct views, then switches), %d clients at a time, in %s (%.0f a second); %d failed",
+		total, len(views), clients, elapsed.Round(time.Millisecond), float64(total)/elapsed.Seconds(), failures.Load())
+	t.Logf("layouts %d, layout cache hits %d, drawings %d, drawing cache hits %d, shared %d, render workers started %d (seen %d), retried layouts %d",
+		st.Layouts, st.Hits, st.Drawings, st.DrawHits, st.Shared, st.Workers, workersSeen.Load(), st.Failures)
+	t.Logf("| requests | as | time | layouts | layout hits | hit rate | drawings | drawing hits |")
+	for _, p := range phases {
+		t.Logf("| %d | %s | %.1f s | %d | %d | %.0f%% | %d | %d |", p.requests, p.name, p.time.Seconds(),
+			p.stats.Layouts, p.stats.Hits, 100*float64(p.stats.Hits)/float64(max(1, p.stats.Hits+p.stats.Layouts)), p.stats.Drawings, p.stats.DrawHits)
 	}
 	serverPeak := worker.ProcStatus(pid, "VmHWM")
-	t.Logf("%d distinct map requests, %d clients at a time, in %s (%.0f a second); %d failed",
-		len(views), clients, elapsed.Round(time.Millisecond), float64(len(views))/elapsed.Seconds(), failures.Load())
-	t.Logf("layouts %d, cache hits %d, shared %d, render workers started %d (seen %d), retried layouts %d",
-		st.Render.Layouts, st.Render.Hits, st.Render.Shared, st.Render.Workers, workersSeen.Load(), st.Render.Failures)
 	t.Logf("peak resident memory: server %.1f MB (VmHWM), largest render worker %.1f MB", float64(serverPeak)/1024, float64(workerPeak.Load())/1024)
 	if serverPeak == 0 || serverPeak > 300*1024 {
 		t.Errorf("the server's peak memory is %d kB, want under 300 MB", serverPeak)
@@ -216,8 +253,59 @@ func soakViews(cs []*graph.Concept, n int) []soakView {
 	return out
 }
 
-func checkSoakView(base string, v soakView) error {
-	r, err := http.Get(base + "api/map?" + v.query)
+// soakBlock is how many views go before their switches: few enough that
+// the switches find the views' layouts in the cache.
+const soakBlock = 100
+
+// soakSwitches are the other looks and formats that some views are asked
+// for again: every every-th view of a block.
+var soakSwitches = []struct {
+	name, path, query, format string
+	every                     int
+}{
+	{"dark SVG", "api/map?", "&theme=dark", "svg", 4},
+	{"print SVG", "api/map?", "&theme=print", "svg", 10},
+	{"light PNG", "download?format=png&", "", "png", 20},
+	{"light PDF", "download?format=pdf&", "", "pdf", 20},
+	{"dark PNG", "download?format=png&", "&theme=dark", "png", 20},
+}
+
+// soakRequest is one request of the soak: its path and query, the
+// concept its map must show, and its format.
+type soakRequest struct {
+	path, concept, format string
+}
+
+// soakPhase adds up the requests of one kind: how many, how long they
+// took, and what the renderer did for them.
+type soakPhase struct {
+	name     string
+	requests int
+	time     time.Duration
+	stats    renderStats
+}
+
+func (p *soakPhase) add(n int, d time.Duration, before, after renderStats) {
+	p.requests += n
+	p.time += d
+	p.stats.Layouts += after.Layouts - before.Layouts
+	p.stats.Hits += after.Hits - before.Hits
+	p.stats.Drawings += after.Drawings - before.Drawings
+	p.stats.DrawHits += after.DrawHits - before.DrawHits
+}
+
+// renderStatus reads the server's renderer's counts.
+func renderStatus(base string) renderStats {
+	var st struct{ Render renderStats }
+	if r, err := http.Get(base + "api/status"); err == nil {
+		json.NewDecoder(r.Body).Decode(&st)
+		r.Body.Close()
+	}
+	return st.Render
+}
+
+func checkSoakRequest(base string, q soakRequest) error {
+	r, err := http.Get(base + q.path)
 	if err != nil {
 		return err
 	}
@@ -232,5 +320,17 @@ func checkSoakView(base string, v soakView) error {
 		}
 		return fmt.Errorf("status %d: %s", r.StatusCode, b)
 	}
-	return svgProblem(b, v.concept)
+	switch q.format {
+	case "png":
+		if !bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) {
+			return fmt.Errorf("not a PNG: %.20q", b)
+		}
+	case "pdf":
+		if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.Contains(b[max(0, len(b)-32):], []byte("%%EOF")) {
+			return fmt.Errorf("not a whole PDF: %.20q", b)
+		}
+	default:
+		return svgProblem(b, q.concept)
+	}
+	return nil
 }
