@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/fitsearch"
 	"github.com/conceptmap/conceptmap/render/internal/fonts"
 	"github.com/conceptmap/conceptmap/render/readcheck"
 )
@@ -28,6 +29,9 @@ type fitting struct {
 	// captionScale enlarges the caption so that it prints at captionSize
 	// on the page, however much the map is scaled down to fit.
 	captionScale float64
+	// laid is the map as Fit laid it out, and legendLaid its legend:
+	// drawn again only if their DOT has changed since.
+	laid, legendLaid *laidOut
 }
 
 // The sizes a fitted map aims at, in points as printed: concept names on
@@ -57,23 +61,26 @@ func Fit(ctx context.Context, g *graph.Graph, v graph.View, opt Options) (Option
 }
 
 // Fit is the package's Fit with the candidates laid out by r's Layouter.
+// It lays out as few candidates as it can (see package fitsearch), and the
+// options it returns keep the chosen one's layout, which SVG draws without
+// laying it out again.
 func (r Renderer) Fit(ctx context.Context, g *graph.Graph, v graph.View, opt Options) (Options, error) {
 	if !opt.Fit || opt.fitted || (opt.Layout != "" && opt.Layout != "dot") {
 		return opt, nil
 	}
 	page := opt.PageWidth > 0 && opt.PageHeight > 0
-	dirs := []string{"TB", "LR"}
+	plan := fitsearch.Plan{Dirs: []string{"TB", "LR"}, Page: page}
 	if opt.RankDir != "" {
-		dirs = []string{opt.RankDir}
+		plan.Dirs = []string{opt.RankDir}
 	}
 	// Edge labels as the map has them, then with more room, then none.
-	type labelling struct{ on, spacious bool }
-	labels := []labelling{{true, false}, {true, true}, {false, false}}
+	plan.Labellings = []fitsearch.Labelling{{Labels: true}, {Labels: true, Spacious: true}, {}}
 	if opt.NoEdgeLabels || len(v.Edges) == 0 {
-		labels = labels[2:]
+		plan.Labellings = plan.Labellings[2:]
 	} else if opt.EdgeLabelsOn {
-		labels = labels[:2]
+		plan.Labellings = plan.Labellings[:2]
 	}
+	plan.Large = len(v.Edges) > EdgeLabelLimit && !plan.Labellings[0].Labels
 	// Texts measured a little wide, so that a map judged clean stays
 	// clean in a viewer whose font is wider than the one it was laid out
 	// for.
@@ -88,90 +95,73 @@ func (r Renderer) Fit(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 	if page {
 		aim = opt.PageWidth / opt.PageHeight
 	}
-	var best Options
-	var bestScore score
-	first := true
-	for _, clusters := range []bool{true, false} {
-		var legend []byte
-		for _, label := range labels {
-			for _, dir := range dirs {
-				c := opt
-				if c.Caption == "" {
-					// Frames of a set are fitted with their longest
-					// caption in place, so that nothing is put where a
-					// caption will be.
-					c.Caption = longest(c.CaptionSet)
+	legends := map[bool]*laidOut{} // by Boxes
+	fitted := map[fitsearch.Cand]Options{}
+	judge := func(cand fitsearch.Cand) (fitsearch.Score, error) {
+		c := opt
+		if c.Caption == "" {
+			// Frames of a set are fitted with their longest caption in
+			// place, so that nothing is put where a caption will be.
+			c.Caption = longest(c.CaptionSet)
+		}
+		c.RankDir, c.NoEdgeLabels = cand.Dir, !cand.Labels
+		c.fit = fitting{noClusters: !cand.Boxes, compress: page, spacious: cand.Spacious, legendApart: true}
+		c.fitted = true
+		leg := legends[cand.Boxes]
+		if leg == nil {
+			dot := legendDOT(g, v, c)
+			leg = &laidOut{dot: dot}
+			if dot != nil {
+				var err error
+				if leg.svg, err = r.svg(ctx, dot); err != nil {
+					return fitsearch.Score{}, err
 				}
-				c.RankDir, c.NoEdgeLabels = dir, !label.on
-				c.fit = fitting{noClusters: !clusters, compress: page, spacious: label.spacious, legendApart: true}
-				c.fitted = true
-				if legend == nil {
-					var err error
-					if legend, err = r.legendSVG(ctx, g, v, c); err != nil {
-						return opt, err
-					}
+			}
+			legends[cand.Boxes] = leg
+		}
+		rep, err := r.judgeCandidate(ctx, g, v, &c, leg, measure, aim)
+		if err != nil {
+			return fitsearch.Score{}, err
+		}
+		if page && (opt.Caption != "" || len(opt.CaptionSet) > 0) {
+			// A caption that the page's scale makes small is drawn
+			// larger, and the map laid out again.
+			for range 6 {
+				k := rep.Names.Median / nodeSize // the page's scale
+				if k <= 0 || k*max(1, c.fit.captionScale) >= 1.02 {
+					break
 				}
-				rep, err := r.judgeCandidate(ctx, g, v, &c, legend, measure, aim)
-				if err != nil {
-					return opt, err
-				}
-				if page && (opt.Caption != "" || len(opt.CaptionSet) > 0) {
-					// A caption that the page's scale makes small is
-					// drawn larger, and the map laid out again.
-					for range 6 {
-						k := rep.Names.Median / nodeSize // the page's scale
-						if k <= 0 || k*max(1, c.fit.captionScale) >= 1.02 {
-							break
-						}
-						c.fit.captionScale = max(1, c.fit.captionScale) * 1.1 / (k * max(1, c.fit.captionScale))
-						if rep, err = r.judgeCandidate(ctx, g, v, &c, legend, measure, aim); err != nil {
-							return opt, err
-						}
-					}
-				}
-				s := judge(rep, page)
-				c.Caption = opt.Caption
-				if first || s.better(bestScore) {
-					best, bestScore, first = c, s, false
-				}
-				if s.passes() {
-					return c, nil
+				c.fit.captionScale = max(1, c.fit.captionScale) * 1.1 / (k * max(1, c.fit.captionScale))
+				if rep, err = r.judgeCandidate(ctx, g, v, &c, leg, measure, aim); err != nil {
+					return fitsearch.Score{}, err
 				}
 			}
 		}
+		c.Caption = opt.Caption
+		fitted[cand] = c
+		return judge(rep, page), nil
 	}
-	return best, nil
+	cand, _, err := fitsearch.Search(plan, judge)
+	if err != nil {
+		return opt, err
+	}
+
+	return fitted[cand], nil
 }
 
-// score is how a candidate reads: its collisions, and how far it falls
-// short of the size or the aspect it aims at (0 when it meets it).
-type score struct {
-	collisions, titles int
-	short              float64
+// laidOut is DOT as Graphviz laid it out, as SVG.
+type laidOut struct {
+	dot, svg []byte
 }
 
-func judge(r *readcheck.Report, page bool) score {
-	s := score{collisions: len(r.Overlaps) + len(r.Through), titles: len(r.ThroughTitles)}
+func judge(r *readcheck.Report, page bool) fitsearch.Score {
+	s := fitsearch.Score{Collisions: len(r.Overlaps) + len(r.Through), Titles: len(r.ThroughTitles)}
 	if page {
-		s.short = max(0, slideName-r.Names.Median)
+		s.Short = max(0, slideName-r.Names.Median)
 	} else if r.Aspect > 0 {
-		s.short = max(0, math.Max(r.Aspect, 1/r.Aspect)-maxAspect)
+		s.Short = max(0, math.Max(r.Aspect, 1/r.Aspect)-maxAspect)
 	}
 	return s
-}
-
-func (s score) passes() bool { return s.collisions == 0 && s.titles == 0 && s.short == 0 }
-
-// better says whether s is closer to passing than t: fewer collisions,
-// then less short of its aim, then fewer edges through titles.
-func (s score) better(t score) bool {
-	switch {
-	case s.collisions != t.collisions:
-		return s.collisions < t.collisions
-	case s.short != t.short:
-		return s.short < t.short
-	}
-	return s.titles < t.titles
 }
 
 // compressSize is the size attribute that packs a fitted map into its page
@@ -211,14 +201,17 @@ func background(opt Options) string {
 }
 
 // judgeCandidate lays a candidate out, with its legend placed (which it
-// records in c), on its page, and reads it as printed.
-func (r Renderer) judgeCandidate(ctx context.Context, g *graph.Graph, v graph.View, c *Options, legend []byte, measure readcheck.Measure, aim float64) (*readcheck.Report, error) {
-	svg, err := r.svg(ctx, mapDOT(g, v, *c))
+// records in c), on its page, and reads it as printed. c keeps the layout.
+func (r Renderer) judgeCandidate(ctx context.Context, g *graph.Graph, v graph.View, c *Options, legend *laidOut, measure readcheck.Measure, aim float64) (*readcheck.Report, error) {
+	dot := mapDOT(g, v, *c)
+	svg, err := r.svg(ctx, dot)
 	if err != nil {
 		return nil, err
 	}
-	if legend != nil {
-		if svg, c.fit.legend, err = addLegend(svg, legend, measure, aim, *c); err != nil {
+	c.fit.laid, c.fit.legendLaid = &laidOut{dot: dot, svg: svg}, legend
+	c.fit.hasLegend = false
+	if legend.svg != nil {
+		if svg, c.fit.legend, err = addLegend(svg, legend.svg, measure, aim, *c); err != nil {
 			return nil, err
 		}
 		c.fit.hasLegend = true

@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"context"
 	"math"
 	"strconv"
 
@@ -106,14 +105,4 @@ func legendDOT(g *graph.Graph, v graph.View, opt Options) []byte {
 	}
 	d.b.WriteString("\t}\n}\n")
 	return d.b.Bytes()
-}
-
-// legendSVG lays out the legend of a fitted map and returns its SVG, or
-// nil when it has none.
-func (r Renderer) legendSVG(ctx context.Context, g *graph.Graph, v graph.View, opt Options) ([]byte, error) {
-	dot := legendDOT(g, v, opt)
-	if dot == nil {
-		return nil, nil
-	}
-	return r.svg(ctx, dot)
 }

@@ -21,14 +21,16 @@ func (r Renderer) SVG(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.svg(ctx, mapDOT(g, v, opt))
+	out, err := r.svgOf(ctx, mapDOT(g, v, opt), opt.fit.laid)
 	if err != nil {
 		return nil, err
 	}
 	if opt.fit.hasLegend {
-		leg, err := r.legendSVG(ctx, g, v, opt)
-		if err != nil {
-			return nil, err
+		var leg []byte
+		if dot := legendDOT(g, v, opt); dot != nil {
+			if leg, err = r.svgOf(ctx, dot, opt.fit.legendLaid); err != nil {
+				return nil, err
+			}
 		}
 		if leg != nil {
 			if out, err = mergeSVG(out, leg, opt.fit.legend, background(opt)); err != nil {
@@ -86,6 +88,15 @@ func fitSVG(svg []byte, pw, ph float64, bg string) ([]byte, error) {
 
 // svgFont is what Graphviz writes for the font we ask for.
 var svgFont = []byte(`font-family="Helvetica,sans-Serif"`)
+
+// svgOf returns the SVG of DOT source: the one laid out already if it was
+// laid out from the same source, else a new layout.
+func (r Renderer) svgOf(ctx context.Context, dot []byte, laid *laidOut) ([]byte, error) {
+	if laid != nil && laid.svg != nil && bytes.Equal(laid.dot, dot) {
+		return laid.svg, nil
+	}
+	return r.svg(ctx, dot)
+}
 
 func (r Renderer) svg(ctx context.Context, dot []byte) ([]byte, error) {
 	out, err := r.layout(ctx, dot, LayoutSVG)
