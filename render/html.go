@@ -15,33 +15,43 @@ import (
 // highlights neighbourhoods and makes learning plans, in plain JavaScript
 // over the embedded data. The page opens in opt.Lang, and its language
 // switch (English, Chinese, both) shows the map drawn in the language
-// chosen. The file loads nothing from anywhere: no server, no network.
+// chosen. The overview of v (opt.Overview's, one node per category) is
+// drawn in each language too: the page opens on it, unless it opens on a
+// concept or a plan, and a click on a category shows the map at that
+// category. The file loads nothing from anywhere: no server, no network.
 // Its plans are Graph.Plan's, step for step.
 //
 // A plan's view (opt.Steps set) opens with its targets planned; a
 // neighbourhood's (one target) opens on that concept.
 func (r Renderer) HTML(ctx context.Context, g *graph.Graph, v graph.View, opt Options) ([]byte, error) {
 	maps := make(map[graph.Lang][]byte, len(pageLangs))
+	overviews := make(map[graph.Lang][]byte, len(pageLangs))
 	for _, l := range pageLangs {
-		o := opt
-		o.Lang = l
-		svg, err := r.SVG(ctx, g, v, o)
-		if err != nil {
-			return nil, err
+		for _, overview := range []bool{false, true} {
+			o := opt
+			o.Lang, o.Overview = l, overview
+			svg, err := r.SVG(ctx, g, v, o)
+			if err != nil {
+				return nil, err
+			}
+			if overview {
+				overviews[l] = svg
+			} else {
+				maps[l] = svg
+			}
 		}
-		maps[l] = svg
 	}
-	return htmlPage(g, opt, maps)
+	return htmlPage(g, opt, maps, overviews)
 }
 
 // pageLangs are the languages of the page's switch, in the order the
 // page's maps are drawn.
 var pageLangs = []graph.Lang{graph.En, graph.Zh, graph.Both}
 
-// htmlPage is the offline page of g with the maps of a view, by language,
-// and the view's options.
-func htmlPage(g *graph.Graph, opt Options, maps map[graph.Lang][]byte) ([]byte, error) {
-	p := web.Page{Offline: true, Lang: opt.Lang, Title: opt.Title, Model: web.NewModel(g), Maps: maps}
+// htmlPage is the offline page of g with the maps and the overviews of a
+// view, by language, and the view's options.
+func htmlPage(g *graph.Graph, opt Options, maps, overviews map[graph.Lang][]byte) ([]byte, error) {
+	p := web.Page{Offline: true, Lang: opt.Lang, Title: opt.Title, Model: web.NewModel(g), Maps: maps, Overviews: overviews}
 	if p.Lang == "" {
 		p.Lang = graph.En
 	}

@@ -28,17 +28,23 @@ var (
 // and how many distinct maps it holds.
 func embeddedMaps(t *testing.T, blocks map[string][]byte) (map[graph.Lang]string, int) {
 	t.Helper()
+	return embeddedSet(t, blocks, "cm-maps")
+}
+
+// embeddedSet is embeddedMaps of the block id: cm-maps or cm-overviews.
+func embeddedSet(t *testing.T, blocks map[string][]byte, id string) (map[graph.Lang]string, int) {
+	t.Helper()
 	var ms struct {
 		En, Zh, Both *int
 		Maps         []string
 	}
-	if err := json.Unmarshal(blocks["cm-maps"], &ms); err != nil {
-		t.Fatalf("the embedded maps: %v", err)
+	if err := json.Unmarshal(blocks[id], &ms); err != nil {
+		t.Fatalf("the embedded %s: %v", id, err)
 	}
 	out := map[graph.Lang]string{}
 	for l, i := range map[graph.Lang]*int{graph.En: ms.En, graph.Zh: ms.Zh, graph.Both: ms.Both} {
 		if i == nil || *i < 0 || *i >= len(ms.Maps) {
-			t.Fatalf("the embedded maps have no map for %s: %.200s", l, blocks["cm-maps"])
+			t.Fatalf("the embedded %s have no map for %s: %.200s", id, l, blocks[id])
 		}
 		out[l] = ms.Maps[*i]
 	}
@@ -101,6 +107,19 @@ func TestExplorerPage(t *testing.T) {
 			t.Errorf("the %s map is not SVG's drawing of the view in %s", l, l)
 		}
 	}
+	// And the overview, which the page opens on, in each language.
+	overviews, _ := embeddedSet(t, blocks, "cm-overviews")
+	for _, l := range []graph.Lang{graph.En, graph.Zh, graph.Both} {
+		o := opt
+		o.Lang, o.Overview = l, true
+		want, err := SVG(context.Background(), g, v, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if svg := overviews[l]; !strings.HasPrefix(svg, "<svg") || !bytes.HasSuffix(want, []byte(svg)) || !strings.Contains(svg, `id="category&#45;foundations"`) {
+			t.Errorf("the %s overview is not SVG's overview of the view in %s", l, l)
+		}
+	}
 	grpo := g.Concept("grpo").Name
 	for l, want := range map[graph.Lang][2]bool{graph.En: {true, false}, graph.Zh: {false, true}, graph.Both: {true, true}} {
 		if has := [2]bool{strings.Contains(maps[l], ">"+grpo.En+"<"), strings.Contains(maps[l], grpo.Zh)}; has != want {
@@ -146,7 +165,7 @@ func TestExplorerPageStart(t *testing.T) {
 		{Options{Marks: Marks{Targets: map[string]bool{cs[1].ID: true}}}, cs[1].ID, ""},
 		{plan, "", cs[0].ID},
 	} {
-		page, err := htmlPage(g, c.opt, map[graph.Lang][]byte{graph.En: []byte("<svg/>")})
+		page, err := htmlPage(g, c.opt, map[graph.Lang][]byte{graph.En: []byte("<svg/>")}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -217,7 +236,8 @@ concepts:
 	}
 }
 
-// checkPageEscapes checks that a page has its four script elements and
+// checkPageEscapes checks that a page has its five script elements (the
+// configuration, the model, the maps, the overviews and the code) and
 // nothing that could end one early or make markup of the data.
 func checkPageEscapes(t *testing.T, page []byte) {
 	t.Helper()
@@ -226,11 +246,11 @@ func checkPageEscapes(t *testing.T, page []byte) {
 			t.Errorf("the page holds %q unescaped", bad)
 		}
 	}
-	if n := bytes.Count(page, []byte("<script")); n != 4 {
-		t.Errorf("the page has %d <script elements, want 4", n)
+	if n := bytes.Count(page, []byte("<script")); n != 5 {
+		t.Errorf("the page has %d <script elements, want 5", n)
 	}
-	if n := bytes.Count(bytes.ToLower(page), []byte("</script")); n != 4 {
-		t.Errorf("the page has %d </script, want 4", n)
+	if n := bytes.Count(bytes.ToLower(page), []byte("</script")); n != 5 {
+		t.Errorf("the page has %d </script, want 5", n)
 	}
 	// Inside a script element, only "</" and "<!" count.
 	for _, m := range jsonScript.FindAllSubmatch(page, -1) {

@@ -14,6 +14,9 @@ const (
 	titleSize   = 22.0
 	captionSize = 14.0
 	legendSize  = 11.0
+	// An overview has few nodes, drawn larger: it is read from afar.
+	overviewSize     = 20.0
+	overviewEdgeSize = 14.0
 
 	// padX and padY are the space between a concept's name and its box
 	// border, left and right, and above and below.

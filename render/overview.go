@@ -14,7 +14,11 @@ import (
 // An overview draws a view of many concepts as one readable picture: one
 // node per category, with the number of its concepts, and one edge per
 // pair of categories that relations join, from the category learned first,
-// as thick as the relations are many and labelled with their number.
+// as thick as the relations are many and labelled with their number. Its
+// text is larger than a map's, and the numbers are external labels
+// (xlabel), which take no rank of their own: a label would double the
+// ranks of the learning order, and make the picture tall and its text
+// small once fitted to a screen.
 
 // overviewLink is the relations from one category to another.
 type overviewLink struct {
@@ -73,14 +77,16 @@ func (d *dotWriter) overview(v graph.View) {
 			"id", quote("category-"+gr.Cat.ID),
 			"class", quote("category"),
 			"label", quote(strings.Join(ls, "\n")),
-			"width", quote(inches(d.width(ls, nodeSize)+2*padX)),
+			"fontsize", num(overviewSize),
+			"width", quote(inches(d.width(ls, overviewSize)+2*padX)),
 			"fillcolor", quote(h.Fill),
 			"color", quote(h.Line))
 	}
 	for _, l := range overviewLinks(d.g, v, rank) {
 		pw := 1 + 2*math.Log2(float64(l.n))
 		d.attrs("\t", "c"+strconv.Itoa(rank[l.from])+" -> c"+strconv.Itoa(rank[l.to]),
-			"label", quote(strconv.Itoa(l.n)),
+			"xlabel", quote(strconv.Itoa(l.n)),
+			"fontsize", num(overviewEdgeSize),
 			"penwidth", quote(strconv.FormatFloat(math.Round(pw*10)/10, 'f', -1, 64)),
 			"color", quote(d.theme.legendLine),
 			"fontcolor", quote(d.theme.edgeText))

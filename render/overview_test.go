@@ -20,7 +20,7 @@ func TestOverviewFixture(t *testing.T) {
 	for _, want := range []string{
 		`id="category-foundations"`, `label="Foundations\n3 concepts"`,
 		`id="category-architecture"`, `label="Model architecture\n4 concepts"`, `label="Other\n1 concept"`,
-		`c0 -> c1 [label="1"`,
+		`c0 -> c1 [xlabel="1"`,
 	} {
 		if !strings.Contains(dot, want) {
 			t.Errorf("overview DOT lacks %s:\n%s", want, dot)

@@ -27,7 +27,7 @@ import (
 // in CI (CI set) they fail.
 //
 // CONCEPTMAP_SCREENSHOT=$PWD/docs/explorer.png go test ./cmd/conceptmap -run TestExplorerScreenshot
-// saves a screenshot of the explorer with GRPO's plan, for the README.
+// saves a screenshot of the explorer's first screen, for the README.
 
 func findChromium(t *testing.T) string {
 	t.Helper()
@@ -347,8 +347,9 @@ func TestExplorerWatch(t *testing.T) {
 	}
 }
 
-// TestExplorerScreenshot saves the explorer, focused on GRPO with its
-// plan on the map, as $CONCEPTMAP_SCREENSHOT (a PNG), when that is set.
+// TestExplorerScreenshot saves the explorer's first screen, the overview,
+// as $CONCEPTMAP_SCREENSHOT (a PNG), when that is set; with
+// CONCEPTMAP_SCREENSHOT_AT=FRAGMENT, the view of that address instead.
 func TestExplorerScreenshot(t *testing.T) {
 	shot := os.Getenv("CONCEPTMAP_SCREENSHOT")
 	if shot == "" {
@@ -356,8 +357,9 @@ func TestExplorerScreenshot(t *testing.T) {
 	}
 	tb := newTab(t)
 	_, hs, _ := testServer(t, false)
-	tb.do(chromedp.EmulateViewport(1600, 1000), chromedp.Navigate(hs.URL+"/#focus=grpo&lang=en&targets=grpo&known=transformer,neural_network&show=plan"))
-	tb.wait("document.body.dataset.map !== undefined && document.body.dataset.map.includes('show=plan')")
+	at := os.Getenv("CONCEPTMAP_SCREENSHOT_AT")
+	tb.do(chromedp.EmulateViewport(1600, 1000), chromedp.Navigate(hs.URL+"/"+at))
+	tb.wait("document.body.dataset.map !== undefined")
 	b, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
@@ -550,7 +552,7 @@ func TestExplorerOfflineHostile(t *testing.T) {
 		if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != c.name {
 			t.Errorf("%s: the name shows as %q", c.lang, h)
 		}
-		checkNoMarkup(tb, 4)
+		checkNoMarkup(tb, 5) // config, model, maps, overviews, code
 	}
 }
 
@@ -579,4 +581,98 @@ func TestExplorerBackgroundAndStoredKnown(t *testing.T) {
 		t.Errorf("stored known = %q", got)
 	}
 	tb.wait("location.hash.includes('known=token')")
+}
+
+// TestExplorerOverview: the explorer, served and offline, opens on the
+// overview (one node per category, as map --overview draws it) at a size
+// that reads; a click on a category shows its concepts, and back returns
+// to the overview.
+func TestExplorerOverview(t *testing.T) {
+	g := bundled(t)
+	cats := map[string][]string{} // category id: its concepts' ids
+	for _, c := range g.Concepts() {
+		cats[c.Category] = append(cats[c.Category], c.ID)
+	}
+	var catIDs []string
+	for _, c := range g.Categories() {
+		if len(cats[c.ID]) > 0 {
+			catIDs = append(catIDs, "category-"+c.ID)
+		}
+	}
+	slices.Sort(catIDs)
+	const cat = "training"
+	want := slices.Sorted(slices.Values(cats[cat]))
+
+	_, hs, _ := testServer(t, false)
+	file := filepath.Join(t.TempDir(), "map.html")
+	runStdout(t, "export", "--format", "html", "--lang", "en", "-o", file)
+	for _, c := range []struct{ name, url string }{{"served", hs.URL + "/"}, {"offline", "file://" + file}} {
+		t.Run(c.name, func(t *testing.T) {
+			tb := newTab(t)
+			tb.do(chromedp.Navigate(c.url))
+			tb.wait("document.querySelector('#cm-map svg g.node.category') !== null")
+			if s := tb.str("conceptmap.state.show"); s != "overview" {
+				t.Errorf("the page opens on %q", s)
+			}
+			// Every category, in view, its label at least 12 px.
+			var ov struct {
+				IDs     []string
+				MinFont float64
+				InView  bool
+			}
+			tb.eval(`(() => {
+				const svg = document.querySelector('#cm-map svg'), r = document.getElementById('cm-map').getBoundingClientRect();
+				const gs = [...svg.querySelectorAll('g.node.category')];
+				const scale = svg.getScreenCTM().a;
+				const fonts = gs.flatMap((g) => [...g.querySelectorAll('text')].map((t) => parseFloat(t.getAttribute('font-size')) * scale));
+				const inView = gs.every((g) => { const b = g.getBoundingClientRect(); return b.left >= r.left && b.right <= r.right && b.top >= r.top && b.bottom <= r.bottom; });
+				return {ids: gs.map((g) => g.id).sort(), minFont: Math.min(...fonts), inView};
+			})()`, &ov)
+			if !slices.Equal(ov.IDs, catIDs) {
+				t.Errorf("the overview shows %v, want %v", ov.IDs, catIDs)
+			}
+			t.Logf("the overview's smallest label prints at %.1f px", ov.MinFont)
+			if ov.MinFont < 12 || !ov.InView {
+				t.Errorf("the overview's labels print at %.1f px (want 12 or more), all in view: %v", ov.MinFont, ov.InView)
+			}
+			if n := tb.str(`String(document.querySelectorAll('#cm-map svg g.node:not(.category):not(.legend)').length)`); n != "0" {
+				t.Errorf("the overview shows %s concepts", n)
+			}
+
+			// Click a category: its concepts, on the map and in the panel.
+			var at struct{ X, Y float64 }
+			tb.eval(`(() => { const b = document.querySelector('#cm-map svg g.node[id="category-`+cat+`"]').getBoundingClientRect(); return {x: b.x + b.width / 2, y: b.y + b.height / 2}; })()`, &at)
+			tb.do(chromedp.MouseClickXY(at.X, at.Y))
+			tb.wait("conceptmap.state.show === 'category' && conceptmap.state.category === '" + cat + "' && document.querySelector('#cm-map svg g.node.category') === null")
+			var shown, listed []string
+			if c.name == "served" {
+				tb.wait("document.body.dataset.map.includes('category=" + cat + "')")
+				tb.eval(`[...document.querySelectorAll('#cm-map svg g.node:not(.legend)')].map((g) => g.id).sort()`, &shown)
+			} else {
+				tb.eval(`[...document.querySelectorAll('#cm-map svg g.node.cm-lit')].map((g) => g.id).sort()`, &shown)
+			}
+			if !slices.Equal(shown, want) {
+				t.Errorf("the map of %s shows %v, want %v", cat, shown, want)
+			}
+			tb.eval(`[...document.querySelectorAll('#cm-concept .cm-members li')].map((e) => e.dataset.id).sort()`, &listed)
+			if !slices.Equal(listed, want) {
+				t.Errorf("the panel lists %v, want %v", listed, want)
+			}
+			if h := tb.str(`document.querySelector('#cm-concept h2').textContent`); h != g.Category(cat).Name.En && h != g.Category(cat).Name.In(graph.Both) {
+				t.Errorf("the panel is headed %q", h)
+			}
+			if !strings.Contains(tb.str("location.hash"), "category="+cat) {
+				t.Errorf("the address does not hold the category: %s", tb.str("location.hash"))
+			}
+
+			// Back: the overview again.
+			tb.do(chromedp.NavigateBack())
+			tb.wait("conceptmap.state.show === 'overview' && document.querySelector('#cm-map svg g.node.category') !== null")
+			var back []string
+			tb.eval(`[...document.querySelectorAll('#cm-map svg g.node.category')].map((g) => g.id).sort()`, &back)
+			if !slices.Equal(back, catIDs) {
+				t.Errorf("back: the overview shows %v", back)
+			}
+		})
+	}
 }

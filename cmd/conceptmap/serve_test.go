@@ -176,6 +176,24 @@ func TestServeDownloadsAsCLI(t *testing.T) {
 	if want := runStdout(t, "map", "--focus", "grpo", "--depth", "2", "--lang", "en"); !bytes.Equal(r.Body, want) || r.Header.Get("Content-Type") != "image/svg+xml" {
 		t.Errorf("/api/map differs from conceptmap map (%d bytes, want %d; %s)", len(r.Body), len(want), r.Header.Get("Content-Type"))
 	}
+	// The overview, which the page opens on, is map --overview's, and so
+	// is a category's map, which a click on the overview opens.
+	for _, c := range []struct {
+		query string
+		flags []string
+	}{
+		{"show=overview&lang=en", []string{"--overview", "--lang", "en"}},
+		{"show=overview&lang=zh&rel=requires", []string{"--overview", "--lang", "zh", "--relation", "requires"}},
+		{"show=all&category=training&lang=both", []string{"--category", "training", "--lang", "both"}},
+	} {
+		r := servertest.Get(t, hs.URL+"/api/map?"+c.query)
+		if want := runStdout(t, append([]string{"map"}, c.flags...)...); !bytes.Equal(r.Body, want) {
+			t.Errorf("/api/map?%s differs from conceptmap map %s (%d bytes, want %d)", c.query, strings.Join(c.flags, " "), len(r.Body), len(want))
+		}
+	}
+	if r := servertest.Get(t, hs.URL+"/download?format=svg&show=overview"); r.Header.Get("Content-Disposition") != "attachment; filename=overview.svg" {
+		t.Errorf("the overview downloads as %q", r.Header.Get("Content-Disposition"))
+	}
 }
 
 // exportFormatOf returns the export format that writes download format

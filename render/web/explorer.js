@@ -28,7 +28,8 @@
   const UI = {
     en: {
       search: 'Search: English, 中文 or alias  ( / )', noMatch: 'No concept matches',
-      focus: 'Neighbourhood', plan: 'Learning plan', all: 'Whole map', depth: 'Depth', fit: 'Fit',
+      overview: 'Overview', focus: 'Neighbourhood', plan: 'Learning plan', all: 'Whole map', depth: 'Depth', fit: 'Fit',
+      openCategory: 'Click to see its concepts', backToOverview: '← Overview',
       download: 'Download', allRels: 'All relations',
       needs: 'Needs first', unlocks: 'Leads to', related: 'Related', analogy: 'Analogy',
       refs: 'References', aliases: 'Also called', learn: 'Plan to learn this', unlearn: 'In your plan ✓',
@@ -40,7 +41,7 @@
       background: 'Background (optional): worth a look, not required',
       toFile: 'Save known to file', fromFile: 'Load known from file',
       welcome: 'Explore the concept map',
-      welcomeText: 'Search for a concept above, or click one on the map. Each concept shows what it needs first and what it leads to; plan a path to any of them, tick what you know, and download the map you see.',
+      welcomeText: 'Search for a concept above, or click a category on the map to see its concepts. Each concept shows what it needs first and what it leads to; plan a path to any of them, tick what you know, and download the map you see.',
       concepts: (n) => n + ' concepts', dataError: 'The data has problems. The explorer still shows the last good version.',
       noData: 'The data has problems, and there is no good version to show yet.',
       offline: 'Offline copy: search, click and plan work without a network.',
@@ -48,7 +49,8 @@
     },
     zh: {
       search: '搜索:中文、English 或别名  ( / )', noMatch: '没有匹配的概念',
-      focus: '邻近概念', plan: '学习路线', all: '全图', depth: '深度', fit: '适应',
+      overview: '概览', focus: '邻近概念', plan: '学习路线', all: '全图', depth: '深度', fit: '适应',
+      openCategory: '点击查看其中的概念', backToOverview: '← 概览',
       download: '下载', allRels: '全部关系',
       needs: '需要先学', unlocks: '通向', related: '相关', analogy: '类比',
       refs: '参考资料', aliases: '又称', learn: '规划学习路线', unlearn: '已在路线中 ✓',
@@ -60,7 +62,7 @@
       background: '背景(可选):值得一看,但不是必需',
       toFile: '把已掌握保存到文件', fromFile: '从文件读取已掌握',
       welcome: '探索概念图',
-      welcomeText: '在上方搜索概念,或点击图中的概念。每个概念都列出需要先学什么、之后通向什么;可以为任何概念规划学习路线,勾选已掌握的内容,并下载当前的图。',
+      welcomeText: '在上方搜索概念,或点击图中的类别查看其中的概念。每个概念都列出需要先学什么、之后通向什么;可以为任何概念规划学习路线,勾选已掌握的内容,并下载当前的图。',
       concepts: (n) => n + ' 个概念', dataError: '数据有问题。探索器仍在显示上一个正确的版本。',
       noData: '数据有问题,还没有可以显示的正确版本。',
       offline: '离线版:搜索、点击和学习路线都无需网络。',
@@ -96,12 +98,18 @@
   // sentences keep to one, as on the command line.
   const proseLang = () => (state.lang === 'zh' ? 'zh' : 'en');
   const nameOf = (id, lang) => (byID.has(id) ? text(byID.get(id).names, lang) : id);
+  const categoryOf = (id) => (model && id ? model.categories.find((x) => x.id === id) : undefined);
+  // A category's node on the overview has the id category-ID.
+  const categoryNode = (g) => g.classList.contains('category') && categoryOf(g.id.replace(/^category-/, ''));
   const relation = (id) => (ix && ix.rels.get(id)) || { id, label: { en: id }, inverse: { en: id }, first: 'none', color: '#4a5568' };
 
   // ---- State, kept in the URL's fragment.
 
-  const state = { focus: '', depth: 1, rel: [], lang: cfg.lang || 'both', targets: [], known: [], show: '' };
-  const LANGS = ['en', 'zh', 'both'], SHOWS = ['focus', 'plan', 'all'];
+  // show is what the map shows: the overview (one node per category),
+  // a category's concepts, a concept's neighbourhood, a plan or the
+  // whole map.
+  const state = { focus: '', depth: 1, rel: [], lang: cfg.lang || 'both', targets: [], known: [], show: '', category: '' };
+  const LANGS = ['en', 'zh', 'both'], SHOWS = ['overview', 'category', 'focus', 'plan', 'all'];
 
   const list = (s) => (s ? s.split(',').filter(Boolean) : []);
 
@@ -116,6 +124,7 @@
       targets: list(p.get('targets')),
       known: list(p.get('known')),
       show: SHOWS.includes(p.get('show')) ? p.get('show') : '',
+      category: p.get('category') || '',
     };
     return s;
   }
@@ -129,6 +138,7 @@
     if (s.targets.length) p.set('targets', s.targets.join(','));
     if (s.known.length) p.set('known', s.known.join(','));
     p.set('show', s.show);
+    if (s.category) p.set('category', s.category);
     return p.toString();
   }
 
@@ -140,10 +150,13 @@
       state.targets = [...new Set(state.targets.filter((id) => byID.has(id)))];
       state.known = [...new Set(state.known.filter((id) => byID.has(id)))];
       state.rel = [...new Set(state.rel.filter((id) => ix.rels.has(id)))];
+      if (!categoryOf(state.category)) state.category = '';
     }
     if (state.show === 'focus' && !state.focus) state.show = '';
     if (state.show === 'plan' && !state.targets.length) state.show = '';
-    if (!state.show) state.show = state.focus ? 'focus' : state.targets.length ? 'plan' : 'all';
+    if (state.show === 'category' && !state.category) state.show = '';
+    if (!state.show) state.show = state.focus ? 'focus' : state.targets.length ? 'plan' : 'overview';
+    if (state.show !== 'category') state.category = '';
   }
 
   // navigate changes the state, records it in the history (so back and
@@ -232,7 +245,7 @@
       onclick: (ev) => {
         if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey) return;
         ev.preventDefault();
-        navigate({ focus: id, show: state.show === 'plan' ? 'plan' : 'focus' });
+        navigate({ focus: id, show: keptShow() });
       },
     });
   }
@@ -281,6 +294,13 @@
     for (const b of E.langs.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.lang === state.lang));
     for (const b of E.show.querySelectorAll('button')) {
       const s = b.dataset.show;
+      if (s === 'category') {
+        const cat = categoryOf(state.category);
+        b.hidden = !cat;
+        b.textContent = cat ? text(cat.name) : '';
+        b.setAttribute('aria-pressed', String(s === state.show));
+        continue;
+      }
       b.textContent = ui(s);
       b.setAttribute('aria-pressed', String(s === state.show));
       b.disabled = (s === 'focus' && !state.focus) || (s === 'plan' && !state.targets.length);
@@ -313,6 +333,16 @@
     const p = E.concept;
     if (!model) { p.replaceChildren(); return; }
     const c = byID.get(state.focus);
+    const cat = state.show === 'category' && categoryOf(state.category);
+    if (!c && cat) {
+      const members = model.concepts.filter((x) => x.category === cat.id);
+      fill(p,
+        h('button', { type: 'button', class: 'cm-back', text: ui('backToOverview'), onclick: () => navigate({ show: 'overview' }) }),
+        h('h2', { text: text(cat.name) }),
+        h('p', { class: 'cm-muted', text: ui('concepts')(members.length) }),
+        h('ul', { class: 'cm-members' }, members.map((x) => h('li', { 'data-id': x.id }, conceptLink(x.id)))));
+      return;
+    }
     if (!c) {
       fill(p,
         h('h2', { text: ui('welcome') }),
@@ -330,9 +360,9 @@
       const other = text(c.names, state.lang === 'zh' ? 'en' : 'zh');
       if (other !== text(c.names)) names.push(h('p', { class: 'cm-zhname', text: other }));
     }
-    const cat = model.categories.find((x) => x.id === c.category);
+    const home = categoryOf(c.category);
     const meta = h('p', { class: 'cm-meta' },
-      h('span', { class: 'cm-cat', text: cat ? text(cat.name) : c.category }), ' ',
+      h('span', { class: 'cm-cat', text: home ? text(home.name) : c.category }), ' ',
       h('code', { text: c.id }));
     const aliases = c.aliases && c.aliases.length
       ? h('p', { class: 'cm-aliases' }, ui('aliases') + ': ', c.aliases.join(', ')) : null;
@@ -488,13 +518,14 @@
   const svgCache = new Map();
   let nodeByName = new Map();
   // Offline, the maps drawn beforehand: {en, zh, both: index in maps,
-  // maps: [SVG]}, and the index of the one shown.
-  let maps = null, shownMap = -1;
+  // maps: [SVG]}, the overviews likewise (or null), and which is shown.
+  let maps = null, overviews = null, shownMap = '';
 
   // mapQuery is the view the map shows, as the query of /api/map and
   // /download: the same selection as conceptmap map's flags.
   function mapQuery() {
-    const p = ['show=' + state.show];
+    const p = ['show=' + (state.show === 'category' ? 'all' : state.show)];
+    if (state.show === 'category') p.push('category=' + encodeURIComponent(state.category));
     if (state.show === 'focus') p.push('focus=' + encodeURIComponent(state.focus), 'depth=' + state.depth);
     if (state.show === 'plan') {
       p.push('targets=' + join(state.targets));
@@ -508,16 +539,19 @@
   async function refreshMap() {
     if (!model) return;
     if (offline) {
-      // The map drawn in the language chosen; a new one is fitted anew.
-      const i = maps[state.lang];
-      const want = Number.isInteger(i) && i >= 0 && i < maps.maps.length ? i : 0;
+      // The map (or the overview) drawn in the language chosen; a new
+      // one is fitted anew.
+      const set = state.show === 'overview' && overviews ? overviews : maps;
+      const i = set[state.lang];
+      const at = Number.isInteger(i) && i >= 0 && i < set.maps.length ? i : 0;
+      const want = (set === overviews ? 'overview ' : 'map ') + at;
       if (want !== shownMap) {
-        installSVG(maps.maps[want] || '');
+        installSVG(set.maps[at] || '');
         shownMap = want;
         mapKey = '';
       }
       decorate();
-      const key = state.show + '|' + state.focus + '|' + state.depth + '|' + state.rel.join(',') + '|' + planKey;
+      const key = state.show + '|' + state.category + '|' + state.focus + '|' + state.depth + '|' + state.rel.join(',') + '|' + planKey;
       if (key !== mapKey) {
         mapKey = key;
         fit();
@@ -632,6 +666,8 @@
       lit = new Set([...cmCore.neighbours(ix, state.focus, state.depth, state.rel).keys()].map((i) => model.concepts[i].id));
     } else if (offline && state.show === 'plan' && plan) {
       lit = new Set(steps.keys());
+    } else if (offline && state.show === 'category') {
+      lit = new Set(model.concepts.filter((c) => c.category === state.category).map((c) => c.id));
     }
     svg.classList.toggle('cm-dim', !!lit);
     for (const b of svg.querySelectorAll('.cm-numbadge')) b.remove();
@@ -776,13 +812,13 @@
   E.map.addEventListener('click', (ev) => {
     if (dragged) { dragged = false; return; }
     const g = ev.target.closest && ev.target.closest('g.node');
-    if (g && !g.classList.contains('legend') && svg && svg.contains(g)) clickNode(g.id);
+    if (g && !g.classList.contains('legend') && svg && svg.contains(g)) clickNode(g);
   });
   E.map.addEventListener('keydown', (ev) => {
     const g = ev.target.closest && ev.target.closest('g.node');
     if (g && (ev.key === 'Enter' || ev.key === ' ')) {
       ev.preventDefault();
-      clickNode(g.id);
+      clickNode(g);
     }
   });
   E.zoom.addEventListener('click', (ev) => {
@@ -792,12 +828,15 @@
     else if (z === 'fit') fit();
   });
 
-  // A click on a concept moves there: its neighbourhood, or on the plan,
-  // the concept within the plan.
-  function clickNode(id) {
-    if (!byID.has(id)) return;
-    navigate({ focus: id, show: state.show === 'plan' ? 'plan' : 'focus' });
+  // A click on a concept moves there: its neighbourhood, or on the plan
+  // or a category, the concept within it. A click on a category of the
+  // overview shows its concepts.
+  function clickNode(g) {
+    const cat = categoryNode(g);
+    if (cat) navigate({ show: 'category', category: cat.id, focus: '' });
+    else if (byID.has(g.id)) navigate({ focus: g.id, show: keptShow() });
   }
+  const keptShow = () => (state.show === 'plan' || state.show === 'category' ? state.show : 'focus');
 
   function hover(ev) {
     const t = ev.target.closest ? ev.target.closest('g.node, g.edge') : null;
@@ -806,11 +845,18 @@
       return;
     }
     const [title, body] = E.hover.children;
-    if (t.classList.contains('node')) {
+    const cat = t.classList.contains('node') && categoryNode(t);
+    if (cat) {
+      title.textContent = text(cat.name);
+      body.textContent = ui('concepts')(model.concepts.filter((x) => x.category === cat.id).length) + ' · ' + ui('openCategory');
+    } else if (t.classList.contains('node')) {
       const c = byID.get(t.id);
       if (!c) { E.hover.hidden = true; return; }
       title.textContent = text(c.names);
       body.textContent = text(c.summary, proseLang());
+    } else if (!byID.has(t.dataset.from)) {
+      E.hover.hidden = true;
+      return;
     } else {
       title.textContent = nameOf(t.dataset.from) + ' — ' + nameOf(t.dataset.to);
       body.textContent = t.dataset.why || '';
@@ -961,6 +1007,7 @@
       if (offline) {
         setModel(readJSON('cm-model'));
         maps = readJSON('cm-maps');
+        if (document.getElementById('cm-overviews')) overviews = readJSON('cm-overviews');
       } else {
         try {
           await loadModel();

@@ -74,6 +74,10 @@ type Page struct {
 	// draws it with that Lang: the page shows the one of the language
 	// chosen. A language without one shows Lang's map, or else another.
 	Maps map[graph.Lang][]byte
+	// Overviews are the overview of the same view (Offline only), one
+	// node per category, by language as Maps are: an offline page with
+	// them opens on it, as a served page opens on the server's.
+	Overviews map[graph.Lang][]byte
 	// Focus and Targets are what an offline page shows first: a concept,
 	// and the targets of a plan.
 	Focus   string
@@ -82,6 +86,10 @@ type Page struct {
 	Watch bool
 	// Formats are the downloads a served page offers.
 	Formats []Format
+	// KnownFile lets a served page read and write the known file
+	// (/api/known): it starts from it when the browser's storage holds
+	// nothing yet, and offers to move its list there and back.
+	KnownFile bool
 }
 
 // config is what the script learns of the page, as JSON.
@@ -92,6 +100,8 @@ type config struct {
 	Formats []Format   `json:"formats,omitempty"`
 	Focus   string     `json:"focus,omitempty"`
 	Targets []string   `json:"targets,omitempty"`
+	// KnownFile: the server offers /api/known.
+	KnownFile bool `json:"knownFile,omitempty"`
 	// ArXiv is where a reference's arXiv id leads (graph.ArXivAbs): the
 	// page's code names no address itself.
 	ArXiv string `json:"arxiv"`
@@ -99,7 +109,7 @@ type config struct {
 
 // HTML returns the page.
 func (p *Page) HTML() ([]byte, error) {
-	cfg := config{Mode: "server", Lang: p.Lang, Watch: p.Watch, Formats: p.Formats}
+	cfg := config{Mode: "server", Lang: p.Lang, Watch: p.Watch, Formats: p.Formats, KnownFile: p.KnownFile}
 	csp := "default-src 'none'; script-src " + scriptHash + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 	if p.Offline {
 		cfg = config{Mode: "offline", Lang: p.Lang, Focus: p.Focus, Targets: p.Targets}
@@ -120,6 +130,7 @@ func (p *Page) HTML() ([]byte, error) {
 		Script           template.JS
 		Config           template.JS
 		Model, Maps      template.JS
+		Overviews        template.JS
 	}{
 		Title: p.Title, CSP: csp, Lang: htmlLang(cfg.Lang),
 		CSS: template.CSS(pageCSS), Script: template.JS(script), Config: template.JS(cfgJSON),
@@ -136,11 +147,18 @@ func (p *Page) HTML() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		sj, err := scriptJSON(p.mapSet(cfg.Lang))
+		sj, err := scriptJSON(newMapSet(p.Maps, cfg.Lang))
 		if err != nil {
 			return nil, err
 		}
 		data.Model, data.Maps = template.JS(mj), template.JS(sj)
+		if len(p.Overviews) > 0 {
+			oj, err := scriptJSON(newMapSet(p.Overviews, cfg.Lang))
+			if err != nil {
+				return nil, err
+			}
+			data.Overviews = template.JS(oj)
+		}
 	}
 	var b bytes.Buffer
 	if err := pageTmpl.Execute(&b, data); err != nil {
@@ -162,21 +180,21 @@ type mapSet struct {
 	Maps []string `json:"maps"`
 }
 
-// mapSet returns the page's maps; first is the language shown first,
-// whose map stands in for a language without one.
-func (p *Page) mapSet(first graph.Lang) mapSet {
+// newMapSet returns a page's maps (Maps or Overviews); first is the
+// language shown first, whose map stands in for a language without one.
+func newMapSet(byLang map[graph.Lang][]byte, first graph.Lang) mapSet {
 	ms := mapSet{Maps: []string{}}
 	seen := map[string]int{}
 	at := func(l graph.Lang) int {
-		svg, ok := p.Maps[l]
+		svg, ok := byLang[l]
 		if !ok {
-			svg, ok = p.Maps[first]
+			svg, ok = byLang[first]
 		}
 		for _, o := range langs {
 			if ok {
 				break
 			}
-			svg, ok = p.Maps[o]
+			svg, ok = byLang[o]
 		}
 		s := stripProlog(string(svg))
 		i, dup := seen[s]

@@ -686,7 +686,7 @@ func (s *Server) make(ctx context.Context, vs url.Values, d download) ([]byte, s
 	// defaults: edge labels while there are few edges, fitted to the
 	// page, and for map, the theme asked for (light by default) and the
 	// dot layout.
-	opt := render.Options{Look: render.Look{Lang: req.lang, RankDir: req.rankdir, NoEdgeLabels: len(v.Edges) > render.EdgeLabelLimit, Fit: true}}
+	opt := render.Options{Look: render.Look{Lang: req.lang, RankDir: req.rankdir, NoEdgeLabels: len(v.Edges) > render.EdgeLabelLimit, Fit: true, Overview: req.overview}}
 	opt.Mark(m)
 	if d.cmd == "map" {
 		opt.Theme, opt.Layout = cmp.Or(req.theme, "light"), "dot"
@@ -702,6 +702,8 @@ type viewRequest struct {
 	rankdir string
 	theme   string // of a picture; "" for the default
 	name    string // a file name for it, without extension
+	// overview draws one node per category, as map --overview.
+	overview bool
 }
 
 // paramNames are the query parameters that set each field of a
@@ -722,7 +724,8 @@ func paramError(err error) error {
 
 // parseView turns the query into the selection that `conceptmap map`
 // would make of the same flags: show=focus (focus, depth), show=plan
-// (targets, known) or show=all, each with rel and category.
+// (targets, known), show=all or show=overview (all of it, one node per
+// category), each with rel and category.
 func (s *Server) parseView(vs url.Values) (viewRequest, error) {
 	bad := func(format string, args ...any) (viewRequest, error) {
 		return viewRequest{}, badParams{fmt.Errorf(format, args...)}
@@ -778,8 +781,11 @@ func (s *Server) parseView(vs url.Values) (viewRequest, error) {
 		sel.Known = params(vs.Get("known"))
 		req.name = "plan-" + strings.Join(sel.Plan, "-")
 	case "all":
+	case "overview":
+		req.overview = true
+		req.name = "overview"
 	default:
-		return bad("show must be focus, plan or all, not %q", show)
+		return bad("show must be focus, plan, all or overview, not %q", show)
 	}
 	if sel.Category != "" {
 		req.name += "-" + sel.Category

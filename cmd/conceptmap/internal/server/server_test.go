@@ -305,7 +305,7 @@ func TestServeBadRequests(t *testing.T) {
 		{"/api/map?focus=grpo&rankdir=BT", 400, "rankdir must be TB, LR or auto"},
 		{"/api/map?focus=grpo&theme=neon", 400, `theme must be one of light, dark, print, not "neon"`},
 		{"/download?format=png&focus=grpo&theme=Dark", 400, `not "Dark"`},
-		{"/api/map?show=maybe", 400, `show must be focus, plan or all, not "maybe"`},
+		{"/api/map?show=maybe", 400, `show must be focus, plan, all or overview, not "maybe"`},
 		{"/api/map?show=plan", 400, "show=plan needs the concepts to learn"},
 		{"/api/map?focus=nosuch", 400, `unknown concept "nosuch"`},
 		{"/api/map?focus=grpo&rel=usess", 400, `unknown relation type "usess"`},
@@ -376,8 +376,8 @@ func checkPageEscaped(t *testing.T, page []byte) {
 			t.Errorf("the page holds %q unescaped", bad)
 		}
 	}
-	if n := bytes.Count(page, []byte("<script")); n != 4 {
-		t.Errorf("the page has %d <script> elements, want 4 (config, model, map, code)", n)
+	if n := bytes.Count(page, []byte("<script")); n != 5 {
+		t.Errorf("the page has %d <script> elements, want 5 (config, model, maps, overviews, code)", n)
 	}
 }
 
