@@ -32,10 +32,6 @@ type knownCmd struct{}
 
 func (knownCmd) flags(*pflag.FlagSet) {}
 
-func readKnown() ([]string, string, error) { return knownfile.Read() }
-
-func writeKnown(path string, ids []string) error { return knownfile.Write(path, ids) }
-
 // withKnownFile adds the concepts of the known file to the known ones a
 // command was given, unless ignore. Ids the loaded graph does not have
 // (the file may come from other data) are left out, with a note.
@@ -43,7 +39,7 @@ func withKnownFile(e *env, g *loaded, known []string, ignore bool) ([]string, er
 	if ignore {
 		return known, nil
 	}
-	ids, path, err := readKnown()
+	ids, path, err := knownfile.Read()
 	if err != nil {
 		return nil, fmt.Errorf("reading what you know: %w; give --ignore-known-file to go without it", err)
 	}
@@ -82,7 +78,7 @@ func (knownCmd) run(e *env, co *common, args []string) error {
 	if err != nil {
 		return err
 	}
-	ids, path, err := readKnown()
+	ids, path, err := knownfile.Read()
 	if err != nil {
 		return err
 	}
@@ -100,12 +96,12 @@ func (knownCmd) run(e *env, co *common, args []string) error {
 			}
 		}
 		slices.Sort(ids)
-		err = writeKnown(path, ids)
+		err = knownfile.Write(path, ids)
 	case "remove":
 		ids = slices.DeleteFunc(ids, func(id string) bool {
 			return slices.ContainsFunc(cs, func(c *graph.Concept) bool { return c.ID == id })
 		})
-		err = writeKnown(path, ids)
+		err = knownfile.Write(path, ids)
 	case "clear":
 		ids = nil
 		if err = os.Remove(path); errors.Is(err, fs.ErrNotExist) {

@@ -27,12 +27,14 @@ type serveCmd struct {
 	addr        string
 	allowHosts  []string
 	open, watch bool
+	ignoreKnown bool
 }
 
 func (c *serveCmd) flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`; the default serves this machine only")
 	fs.StringArrayVar(&c.allowHosts, "allow-host", nil, "also answer requests addressed to `NAME` (a host name or address, repeatable); without it the server answers only localhost and the names and addresses it listens on")
 	fs.BoolVar(&c.open, "open", false, "open the page in a web browser")
+	fs.BoolVar(&c.ignoreKnown, "ignore-known-file", false, "leave the file that 'conceptmap known' keeps alone: the page starts from what the browser keeps, and cannot read or write the file")
 	fs.BoolVar(&c.watch, "watch", false, "reload the data when a file under --data changes; problems show in the page, and the last good data stays in service")
 }
 
@@ -44,7 +46,7 @@ func (c *serveCmd) run(e *env, co *common, args []string) error {
 		return usagef("serve", "--watch watches the files given with --data; the bundled data does not change")
 	}
 	cfg := serverConfig(e, co, c.watch)
-	cfg.AllowHosts = c.allowHosts
+	cfg.AllowHosts, cfg.IgnoreKnownFile = c.allowHosts, c.ignoreKnown
 	if c.open {
 		cfg.Open = openBrowser
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/server"
 	"github.com/conceptmap/conceptmap/graph"
 )
 
@@ -674,5 +677,68 @@ func TestExplorerOverview(t *testing.T) {
 				t.Errorf("back: the overview shows %v", back)
 			}
 		})
+	}
+}
+
+// A first visit starts from the known file, when the browser's storage
+// holds nothing yet; once it holds a list, the storage wins and the file
+// is not merged in. With the known file ignored, the page starts from the
+// storage alone and offers no way to the file.
+func TestExplorerKnownFile(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	runStdout(t, "known", "add", "transformer", "sft")
+	_, hs, _ := testServer(t, false)
+	known := func(tb *tab) string {
+		var ids []string
+		tb.eval(`conceptmap.state.known.slice().sort()`, &ids)
+		return strings.Join(ids, ",")
+	}
+
+	tb := newTab(t)
+	tb.do(chromedp.Navigate(hs.URL + "/"))
+	tb.wait("document.body.dataset.map !== undefined")
+	if got := known(tb); got != "sft,transformer" {
+		t.Errorf("a first visit knows %q, want the file's sft,transformer", got)
+	}
+	if got := tb.str(`JSON.parse(localStorage.getItem('conceptmap.known')).sort().join(',')`); got != "sft,transformer" {
+		t.Errorf("the browser keeps %q", got)
+	}
+	// The plan leaves out what the file holds, and offers the file's buttons.
+	tb.do(chromedp.Navigate(hs.URL + "/#targets=grpo&lang=en&known=sft,transformer&show=plan"))
+	tb.wait("document.querySelectorAll('#cm-plan .cm-step').length > 0")
+	if got, want := tb.planSteps(), stepIDs(goPlan(t, bundled(t), []string{"grpo"}, []string{"sft", "transformer"})); !slices.Equal(got, want) {
+		t.Errorf("the plan knowing the file's concepts:\n got %v\nwant %v", got, want)
+	}
+	if n := tb.str(`String(document.querySelectorAll('#cm-plan .cm-knownfile button').length)`); n != "2" {
+		t.Errorf("%s buttons to the known file", n)
+	}
+	// The browser's list wins over the file's on the next visit.
+	tb.str(`(localStorage.setItem('conceptmap.known', '["mha"]'), '')`)
+	tb.do(chromedp.Navigate(hs.URL + "/"))
+	tb.wait("document.body.dataset.map !== undefined && conceptmap.state.known.length > 0")
+	if got := known(tb); got != "mha" {
+		t.Errorf("a visit with a list in the browser knows %q, want mha alone", got)
+	}
+
+	// A server that leaves the file alone.
+	e := &env{ctx: context.Background(), stdout: io.Discard, stderr: io.Discard}
+	cfg := serverConfig(e, &common{lang: "both"}, false)
+	cfg.IgnoreKnownFile = true
+	s, err := server.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs2 := httptest.NewServer(s.Handler())
+	t.Cleanup(func() { hs2.Close(); s.Close() })
+	tb = newTab(t)
+	tb.do(chromedp.Navigate(hs2.URL + "/"))
+	tb.wait("document.body.dataset.map !== undefined")
+	if got := known(tb); got != "" {
+		t.Errorf("with the file ignored, a first visit knows %q", got)
+	}
+	tb.do(chromedp.Navigate(hs2.URL + "/#targets=grpo&lang=en&show=plan"))
+	tb.wait("document.querySelectorAll('#cm-plan .cm-step').length > 0")
+	if n := tb.str(`String(document.querySelectorAll('#cm-plan .cm-knownfile button').length)`); n != "0" {
+		t.Errorf("with the file ignored, %s buttons to it", n)
 	}
 }

@@ -259,15 +259,42 @@ func TestServeUsage(t *testing.T) {
 // TestServeRuns starts the real command on a free port, asks it for the
 // page, and stops it as Ctrl-C does.
 func TestServeRuns(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	pr, pw := io.Pipe()
-	done := make(chan error, 1)
 	opened := make(chan string, 1)
 	old := openBrowser
 	openBrowser = func(u string, _ io.Writer) { opened <- u }
 	defer func() { openBrowser = old }()
+	u := startServe(t, "--open")
+	if got := <-opened; got != u {
+		t.Errorf("--open opened %q, want %q", got, u)
+	}
+	if r := servertest.Get(t, u); r.Status != 200 || !bytes.Contains(r.Body, []byte("cm-search")) || !bytes.Contains(r.Body, []byte(`"knownFile":true`)) {
+		t.Errorf("GET %s: %d, or the page may not use the known file", u, r.Status)
+	}
+}
+
+// With --ignore-known-file, the server leaves the known file alone: the
+// page does not start from it and cannot read or write it.
+func TestServeIgnoreKnownFile(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	runStdout(t, "known", "add", "transformer")
+	u := startServe(t, "--ignore-known-file")
+	if r := servertest.Get(t, u); r.Status != 200 || bytes.Contains(r.Body, []byte(`"knownFile":true`)) {
+		t.Errorf("GET %s: %d, and the page may use the known file", u, r.Status)
+	}
+	if r := servertest.Get(t, u+"api/known"); r.Status != 404 || !strings.Contains(string(r.Body), "this server leaves the known file alone: what you know stays in the browser") {
+		t.Errorf("GET /api/known: %d %s", r.Status, r.Body)
+	}
+}
+
+// startServe runs conceptmap serve with args on a free port until the
+// test ends, as Ctrl-C stops it, and returns the page's address.
+func startServe(t *testing.T, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--open"}, pw, io.Discard)
+		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), pw, io.Discard)
 		pw.Close()
 	}()
 	line, err := bufioLine(pr)
@@ -278,21 +305,18 @@ func TestServeRuns(t *testing.T) {
 	if !ok {
 		t.Fatalf("serve printed %q, want its address", line)
 	}
-	if got := <-opened; got != u {
-		t.Errorf("--open opened %q, want %q", got, u)
-	}
-	if r := servertest.Get(t, u); r.Status != 200 || !bytes.Contains(r.Body, []byte("cm-search")) {
-		t.Errorf("GET %s: %d", u, r.Status)
-	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("serve ended with %v", err)
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve ended with %v", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("serve did not stop")
 		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not stop")
-	}
+	})
+	return u
 }
 
 func bufioLine(r io.Reader) (string, error) {

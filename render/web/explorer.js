@@ -172,8 +172,10 @@
   }
 
   // What the learner ticked as known is kept in the browser's storage, so
-  // it lasts from one visit to the next; served, the page can also move it
-  // to and from the file that 'conceptmap known' keeps.
+  // it lasts from one visit to the next. Served (unless the server leaves
+  // it alone, cfg.knownFile false), the file that 'conceptmap known' keeps
+  // fills a storage that holds nothing yet, and the page can move the
+  // list to and from it; they are never merged behind the learner's back.
   const knownKey = 'conceptmap.known';
   function saveKnown() {
     try {
@@ -194,6 +196,15 @@
       if (!r.ok) throw new Error((await r.text()).trim() || r.statusText);
     } catch (err) {
       showError(err.message);
+    }
+  }
+  // fileKnown is what the known file holds, or nothing if it cannot be
+  // read (the plan panel's button says why).
+  async function fileKnown() {
+    try {
+      return (await getJSON('/api/known')).known;
+    } catch (err) {
+      return [];
     }
   }
   async function knownFromFile() {
@@ -469,7 +480,7 @@
     }
     const clear = h('button', { type: 'button', class: 'cm-clear', text: ui('clear'), onclick: () => navigate({ targets: [], known: [] }) });
     const parts = [h('div', { class: 'cm-planhead' }, head, clear), chips(ui('goals'), state.targets, 'targets'), chips(ui('known'), state.known, 'known')];
-    if (!offline) {
+    if (cfg.knownFile) {
       parts.push(h('div', { class: 'cm-knownfile' },
         h('button', { type: 'button', class: 'cm-tofile', text: ui('toFile'), onclick: knownToFile }),
         h('button', { type: 'button', class: 'cm-fromfile', text: ui('fromFile'), onclick: knownFromFile })));
@@ -1016,7 +1027,11 @@
         }
       }
       Object.assign(state, decode(location.hash));
-      if (!location.hash) state.known = storedKnown(); // a fresh visit: what was ticked last time
+      if (!location.hash) {
+        // A fresh visit: what was ticked last time, or else the file's.
+        state.known = storedKnown();
+        if (!state.known.length && cfg.knownFile) state.known = await fileKnown();
+      }
       if (offline && !location.hash) {
         state.focus = cfg.focus || '';
         state.targets = cfg.targets || [];

@@ -3,10 +3,14 @@ package server
 import (
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/server/servertest"
+	"github.com/conceptmap/conceptmap/graph"
 )
 
 // GET and PUT /api/known read and write the file that 'conceptmap known'
@@ -69,5 +73,45 @@ func TestServeKnown(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(file); !strings.HasSuffix(string(b), "\nkv_cache\nmha\n") {
 		t.Errorf("a refused PUT changed the file: %q", b)
+	}
+}
+
+// With IgnoreKnownFile, /api/known neither reads nor writes the file, and
+// the page is told not to use it.
+func TestServeIgnoreKnownFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	file := filepath.Join(dir, "conceptmap", "known.txt")
+	os.MkdirAll(filepath.Dir(file), 0o755)
+	os.WriteFile(file, []byte("mha\n"), 0o644)
+	s, err := New(Config{
+		Lang: graph.Both, Data: "the test data", Stdout: io.Discard, Stderr: io.Discard, IgnoreKnownFile: true,
+		Load: func() (*graph.Graph, error) { return load(nil) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(s.Handler())
+	defer func() { hs.Close(); s.Close() }()
+	const msg = "this server leaves the known file alone: what you know stays in the browser"
+	if r := servertest.Get(t, hs.URL+"/api/known"); r.Status != 404 || !strings.Contains(string(r.Body), msg) {
+		t.Errorf("GET /api/known = %d %s", r.Status, r.Body)
+	}
+	req, _ := http.NewRequest("PUT", hs.URL+"/api/known", strings.NewReader(`["kv_cache"]`))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 404 || !strings.Contains(string(b), msg) {
+		t.Errorf("PUT /api/known = %d %s", resp.StatusCode, b)
+	}
+	if b, _ := os.ReadFile(file); string(b) != "mha\n" {
+		t.Errorf("the file became %q", b)
+	}
+	if page := servertest.Get(t, hs.URL+"/"); strings.Contains(string(page.Body), `"knownFile":true`) {
+		t.Error("the page is told to use the known file")
 	}
 }

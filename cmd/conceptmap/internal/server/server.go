@@ -72,6 +72,11 @@ type Config struct {
 	// Limits bound connections and layouts; zero fields take
 	// DefaultLimits' values.
 	Limits Limits
+	// IgnoreKnownFile leaves the known file ('conceptmap known') alone:
+	// /api/known answers errKnownFileOff, and the page starts from the
+	// browser's storage alone. Otherwise the page starts from the file
+	// when the browser's storage holds nothing yet.
+	IgnoreKnownFile bool
 }
 
 // Limits bound what one connection, one request or one layout may take.
@@ -162,7 +167,7 @@ func New(cfg Config) (*Server, error) {
 	for _, d := range downloads {
 		formats = append(formats, web.Format{ID: d.id, Label: d.label})
 	}
-	page, err := (&web.Page{Lang: cfg.Lang, Title: "conceptmap", Watch: cfg.Watch, Formats: formats}).HTML()
+	page, err := (&web.Page{Lang: cfg.Lang, Title: "conceptmap", Watch: cfg.Watch, Formats: formats, KnownFile: !cfg.IgnoreKnownFile}).HTML()
 	if err != nil {
 		return nil, err
 	}
@@ -497,6 +502,10 @@ func (s *Server) handlePlan(w http.ResponseWriter, r *http.Request) {
 // handleKnown answers what the known file ('conceptmap known') holds:
 // {"known": [ids], "file": path}.
 func (s *Server) handleKnown(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.IgnoreKnownFile {
+		http.Error(w, errKnownFileOff.Error(), http.StatusNotFound)
+		return
+	}
 	ids, path, err := knownfile.Read()
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -513,6 +522,10 @@ func (s *Server) handleKnown(w http.ResponseWriter, r *http.Request) {
 // takes only JSON from the page's own origin, so another site cannot
 // write the file through the browser.
 func (s *Server) handlePutKnown(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.IgnoreKnownFile {
+		http.Error(w, errKnownFileOff.Error(), http.StatusNotFound)
+		return
+	}
 	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 		http.Error(w, "send the known concepts as a JSON list, with Content-Type: application/json", http.StatusUnsupportedMediaType)
 		return
@@ -818,6 +831,8 @@ func fileName(s string) string {
 type badParams struct{ error }
 
 func (e badParams) Unwrap() error { return e.error }
+
+var errKnownFileOff = errors.New("this server leaves the known file alone: what you know stays in the browser")
 
 var errNoData = errors.New("no data to show: the data has problems (see the page) and no good version has loaded yet")
 
