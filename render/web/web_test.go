@@ -82,6 +82,32 @@ func TestOfflineMaps(t *testing.T) {
 	}
 }
 
+// An offline page's overviews are a set of maps of their own, as its maps
+// are; a page without them has no such block. A served page says whether
+// it may use the known file.
+func TestOverviewsAndKnownFile(t *testing.T) {
+	svg := func(s string) []byte { return []byte("<svg>" + s + "</svg>") }
+	p := &Page{Offline: true, Lang: graph.En, Model: &Model{}, Maps: map[graph.Lang][]byte{graph.En: svg("m")},
+		Overviews: map[graph.Lang][]byte{graph.En: svg("o"), graph.Zh: svg("p")}}
+	b, err := p.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<script type="application/json" id="cm-overviews">{"en":0,"zh":1,"both":0,"maps":["<svg>o<\/svg>","<svg>p<\/svg>"]}</script>`; !bytes.Contains(b, []byte(want)) {
+		t.Errorf("the offline page lacks %s", want)
+	}
+	p.Overviews = nil
+	if b, _ = p.HTML(); bytes.Contains(b, []byte(`id="cm-overviews"`)) {
+		t.Error("a page without overviews has a block for them")
+	}
+	for _, on := range []bool{true, false} {
+		b, _ := (&Page{KnownFile: on}).HTML()
+		if got := bytes.Contains(b, []byte(`"knownFile":true`)); got != on {
+			t.Errorf("KnownFile %v: the page's configuration says %v", on, got)
+		}
+	}
+}
+
 // scriptJSON escapes what could end or change a script element, and
 // decodes to what it encoded.
 func TestScriptJSON(t *testing.T) {

@@ -383,7 +383,7 @@ func (s *Server) addMachineHosts() {
 // there.
 func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
 	if r.URL.RawQuery != "" {
-		vs, err := query(r, "focus", "depth", "rel", "lang", "targets", "known", "show")
+		vs, err := query(r, "focus", "depth", "rel", "lang", "targets", "known", "show", "category")
 		if err != nil {
 			badRequest(w, err)
 			return

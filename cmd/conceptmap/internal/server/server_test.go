@@ -117,14 +117,19 @@ func TestServePage(t *testing.T) {
 		}
 	}
 	// State in the query goes to the fragment, where the page keeps it.
-	req, _ := http.NewRequest("GET", hs.URL+"/?focus=grpo&lang=zh", nil)
-	resp, err := http.DefaultTransport.RoundTrip(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusFound || loc != "/#focus=grpo&lang=zh" {
-		t.Errorf("GET /?focus=grpo&lang=zh: %d to %q", resp.StatusCode, loc)
+	for q, want := range map[string]string{
+		"focus=grpo&lang=zh":              "/#focus=grpo&lang=zh",
+		"show=category&category=training": "/#category=training&show=category",
+	} {
+		req, _ := http.NewRequest("GET", hs.URL+"/?"+q, nil)
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusFound || loc != want {
+			t.Errorf("GET /?%s: %d to %q, want %q", q, resp.StatusCode, loc, want)
+		}
 	}
 	// Nothing but the page and the API: no files from disk.
 	for _, p := range []string{"/index.html", "/data/relations.yaml", "/../go.mod", "/api", "/api/", "/assets/explorer.js"} {
@@ -132,7 +137,7 @@ func TestServePage(t *testing.T) {
 			t.Errorf("GET %s: %d, want 404", p, r.Status)
 		}
 	}
-	resp, err = http.Post(hs.URL+"/api/search?q=x", "text/plain", nil)
+	resp, err := http.Post(hs.URL+"/api/search?q=x", "text/plain", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +147,7 @@ func TestServePage(t *testing.T) {
 	}
 	// A page of another site that a DNS name rebound to 127.0.0.1 cannot
 	// read the data.
-	req, _ = http.NewRequest("GET", hs.URL+"/api/graph", nil)
+	req, _ := http.NewRequest("GET", hs.URL+"/api/graph", nil)
 	req.Host = "evil.example:80"
 	resp, err = http.DefaultClient.Do(req)
 	if err != nil {
