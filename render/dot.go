@@ -44,6 +44,9 @@ func mapDOT(g *graph.Graph, v graph.View, opt Options) []byte {
 			d.legendNode(used, marks) // other engines draw no clusters
 		}
 	}
+	if !opt.fit.legendApart {
+		d.keyNode()
+	}
 	d.b.WriteString("}\n")
 	return d.b.Bytes()
 }
@@ -65,7 +68,9 @@ type dotWriter struct {
 	names   map[string]string              // concept id → node name
 	unknown map[string]*graph.RelationType // relation types the vocabulary lacks
 	looks   map[*graph.RelationType]edgeLook
-	extra   []*graph.RelationType // the unknown types, in the order met
+	extra   []*graph.RelationType     // the unknown types, in the order met
+	concept map[string]*graph.Concept // the drawn concepts by id
+	keyed   []keyEntry                // the key's entries, with EdgeKey
 }
 
 // text returns t in the chosen language as the lines to draw.
@@ -276,8 +281,10 @@ func (d *dotWriter) header() {
 // its concepts sorted by id.
 func (d *dotWriter) concepts(cs []*graph.Concept) {
 	cs = view.Concepts(graph.View{Concepts: cs})
+	d.concept = make(map[string]*graph.Concept, len(cs))
 	for i, c := range cs {
 		d.names[c.ID] = "n" + strconv.Itoa(i)
+		d.concept[c.ID] = c
 	}
 	for _, gr := range view.Groups(d.g, cs) {
 		cat, members := gr.Cat, gr.Members
@@ -384,6 +391,7 @@ func (d *dotWriter) edges(es []graph.Edge) []*graph.RelationType {
 	})
 	used := map[*graph.RelationType]bool{}
 	first := true
+	n := 0 // the edges drawn, hidden ones too: a key numbers frames alike
 	for _, e := range es {
 		from, ok1 := d.names[e.From]
 		to, ok2 := d.names[e.To]
@@ -394,6 +402,7 @@ func (d *dotWriter) edges(es []graph.Edge) []*graph.RelationType {
 			d.b.WriteByte('\n')
 			first = false
 		}
+		n++
 		rt := d.relation(e.Relation)
 		hidden := d.opt.Hidden[e.From] || d.opt.Hidden[e.To]
 		if !hidden {
@@ -421,7 +430,10 @@ func (d *dotWriter) edges(es []graph.Edge) []*graph.RelationType {
 		if pw != "" {
 			kv = append(kv, "penwidth", quote(pw))
 		}
-		if !d.opt.NoEdgeLabels {
+		switch {
+		case d.opt.EdgeKey:
+			kv = append([]string{"label", d.keyNumber(n, e, rt, hidden)}, kv...)
+		case !d.opt.NoEdgeLabels:
 			kv = append([]string{"label", d.boxed(d.text(rt.Label), edgeSize)}, kv...)
 		}
 		if tip := strings.Join(d.text(e.Why), "\n"); tip != "" {

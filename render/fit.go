@@ -51,8 +51,10 @@ const (
 // (PageWidth, PageHeight), that concept names print at slideName points
 // or more, and without one, that the drawing is no more than maxAspect
 // times wider than high or higher than wide. Among candidates that pass,
-// the richest wins: boxes before colour, labels before none, top to bottom
-// before left to right. When none passes, the one that comes closest.
+// the richest wins: boxes before colour, labels before a numbered key
+// (EdgeKey, when the view's few edges have reasons to tell) before none,
+// top to bottom before left to right. When none passes, the one that
+// comes closest.
 //
 // Only the dot layout is fitted; other layouts, and options with Fit
 // false, come back as they are.
@@ -73,13 +75,7 @@ func (r Renderer) Fit(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 	if opt.RankDir != "" {
 		plan.Dirs = []string{opt.RankDir}
 	}
-	// Edge labels as the map has them, then with more room, then none.
-	plan.Labellings = []fitsearch.Labelling{{Labels: true}, {Labels: true, Spacious: true}, {}}
-	if opt.NoEdgeLabels || len(v.Edges) == 0 {
-		plan.Labellings = plan.Labellings[2:]
-	} else if opt.EdgeLabelsOn {
-		plan.Labellings = plan.Labellings[:2]
-	}
+	plan.Labellings = labellings(v, opt)
 	plan.Large = len(v.Edges) > EdgeLabelLimit && !plan.Labellings[0].Labels
 	// Texts measured a little wide, so that a map judged clean stays
 	// clean in a viewer whose font is wider than the one it was laid out
@@ -95,7 +91,7 @@ func (r Renderer) Fit(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 	if page {
 		aim = opt.PageWidth / opt.PageHeight
 	}
-	legends := map[bool]*laidOut{} // by Boxes
+	legends := map[[2]bool]*laidOut{} // by Boxes and Key
 	fitted := map[fitsearch.Cand]Options{}
 	judge := func(cand fitsearch.Cand) (fitsearch.Score, error) {
 		c := opt
@@ -104,20 +100,16 @@ func (r Renderer) Fit(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 			// place, so that nothing is put where a caption will be.
 			c.Caption = longest(c.CaptionSet)
 		}
-		c.RankDir, c.NoEdgeLabels = cand.Dir, !cand.Labels
+		c.RankDir, c.NoEdgeLabels, c.EdgeKey = cand.Dir, !cand.Labels, cand.Key
 		c.fit = fitting{noClusters: !cand.Boxes, compress: page, spacious: cand.Spacious, legendApart: true}
 		c.fitted = true
-		leg := legends[cand.Boxes]
+		leg := legends[[2]bool{cand.Boxes, cand.Key}]
 		if leg == nil {
-			dot := legendDOT(g, v, c)
-			leg = &laidOut{dot: dot}
-			if dot != nil {
-				var err error
-				if leg.svg, err = r.svg(ctx, dot); err != nil {
-					return fitsearch.Score{}, err
-				}
+			var err error
+			if leg, err = r.legendSVG(ctx, g, v, c, nil); err != nil {
+				return fitsearch.Score{}, err
 			}
-			legends[cand.Boxes] = leg
+			legends[[2]bool{cand.Boxes, cand.Key}] = leg
 		}
 		rep, err := r.judgeCandidate(ctx, g, v, &c, leg, measure, aim)
 		if err != nil {

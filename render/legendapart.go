@@ -1,7 +1,9 @@
 package render
 
 import (
+	"bytes"
 	"cmp"
+	"context"
 	"math"
 	"strconv"
 
@@ -38,14 +40,7 @@ func legendDOT(g *graph.Graph, v graph.View, opt Options) []byte {
 		return nil
 	}
 	d.b.Reset()
-	bg := d.theme.bg
-	if opt.Transparent {
-		bg = "transparent"
-	}
-	d.b.WriteString("digraph legend {\n")
-	d.attrs("\t", "graph", "rankdir", "LR", "bgcolor", quote(bg), "pad", quote("0"),
-		"nodesep", quote("0.04"), "ranksep", quote("0.1"),
-		"fontname", quote(font), "fontcolor", quote(d.theme.text))
+	d.apartHeader("legend")
 	d.attrs("\t", "node", "shape", "plaintext", "style", quote(""), "fontname", quote(font),
 		"fontsize", num(legendSize), "fontcolor", quote(d.theme.text),
 		"margin", quote("0.05,0"), "width", quote("0"), "height", quote("0.22"), "label", quote(" "))
@@ -105,4 +100,57 @@ func legendDOT(g *graph.Graph, v graph.View, opt Options) []byte {
 	}
 	d.b.WriteString("\t}\n}\n")
 	return d.b.Bytes()
+}
+
+// apartHeader opens the DOT of a graph laid out apart from the map: the
+// legend or the key.
+func (d *dotWriter) apartHeader(name string) {
+	bg := d.theme.bg
+	if d.opt.Transparent {
+		bg = "transparent"
+	}
+	d.b.WriteString("digraph " + name + " {\n")
+	d.attrs("\t", "graph", "rankdir", "LR", "bgcolor", quote(bg), "pad", quote("0"),
+		"nodesep", quote("0.04"), "ranksep", quote("0.1"),
+		"fontname", quote(font), "fontcolor", quote(d.theme.text))
+}
+
+// legendSVG lays out the legend of a fitted map, with its key beside it,
+// and returns it with its SVG, nil when it has neither. The DOT it returns
+// is both's; laid, if it holds the same, is returned without a layout.
+func (r Renderer) legendSVG(ctx context.Context, g *graph.Graph, v graph.View, opt Options, laid *laidOut) (*laidOut, error) {
+	dots := [2][]byte{legendDOT(g, v, opt), keyDOT(g, v, opt)}
+	both := bytes.Join(dots[:], nil)
+	if laid != nil && bytes.Equal(laid.dot, both) {
+		return laid, nil
+	}
+	var svgs [][]byte
+	for _, dot := range dots {
+		if dot == nil {
+			continue
+		}
+		svg, err := r.svg(ctx, dot)
+		if err != nil {
+			return nil, err
+		}
+		svgs = append(svgs, svg)
+	}
+	out := &laidOut{dot: both}
+	switch len(svgs) {
+	case 0:
+		return out, nil
+	case 1:
+		out.svg = svgs[0]
+		return out, nil
+	}
+	lw, lh, _, err := svgBox(svgs[0])
+	if err != nil {
+		return nil, err
+	}
+	kw, kh, _, err := svgBox(svgs[1])
+	if err != nil {
+		return nil, err
+	}
+	out.svg, err = mergeSVG(svgs[0], svgs[1], beside(lw, lh, kw, kh), background(opt))
+	return out, err
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/edgekey"
 )
 
 // Options says how to draw a view, by concern: its Look, the Page it is
@@ -45,6 +46,13 @@ type Look struct {
 	Fit bool
 	// EdgeLabelsOn says that edge labels were asked for: Fit keeps them.
 	EdgeLabelsOn bool
+	// EdgeKey numbers the edges instead of labelling them, and lists the
+	// numbers in a key beside the legend: each edge's concepts, relation
+	// and reason, one line in each language drawn. Fit chooses it, when
+	// neither this nor NoEdgeLabels nor EdgeLabelsOn is set, for a map
+	// whose labels collide and whose few edges have reasons to tell (see
+	// KeyLimit).
+	EdgeKey bool
 	// Overview draws one node per category of the view, with the number
 	// of its concepts, and one edge per pair of categories that relations
 	// join, as thick as they are many: a big graph in one picture.
@@ -117,6 +125,10 @@ var Layouts = []string{"dot", "neato", "fdp", "sfdp", "circo", "twopi"}
 // EdgeLabelLimit is the number of edges above which callers may want
 // NoEdgeLabels: past it, labels crowd a map more than they help.
 const EdgeLabelLimit = 60
+
+// KeyLimit is the most edges for which Fit chooses a numbered key
+// (EdgeKey) over colour and the legend when edge labels collide.
+const KeyLimit = edgekey.Limit
 
 // MarkPlan sets Steps and Targets from a plan: each step's number, counting
 // from 1, and the plan's targets.

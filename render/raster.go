@@ -150,12 +150,14 @@ func (r Renderer) fontLayout(ctx context.Context, f *Font, g *graph.Graph, v gra
 	if err != nil {
 		return nil, err
 	}
-	if dot := legendDOT(g, v, opt); opt.fit.hasLegend && dot != nil {
-		leg, err := r.xdot(ctx, dot)
+	if opt.fit.hasLegend {
+		leg, err := r.legendLayout(ctx, g, v, opt)
 		if err != nil {
 			return nil, err
 		}
-		mergeLayout(l, leg, opt.fit.legend)
+		if leg != nil {
+			mergeLayout(l, leg, opt.fit.legend)
+		}
 	}
 	if opt.Zoom && len(opt.Hidden) > 0 {
 		zoomLayout(l)

@@ -26,14 +26,12 @@ func (r Renderer) SVG(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 		return nil, err
 	}
 	if opt.fit.hasLegend {
-		var leg []byte
-		if dot := legendDOT(g, v, opt); dot != nil {
-			if leg, err = r.svgOf(ctx, dot, opt.fit.legendLaid); err != nil {
-				return nil, err
-			}
+		leg, err := r.legendSVG(ctx, g, v, opt, opt.fit.legendLaid)
+		if err != nil {
+			return nil, err
 		}
-		if leg != nil {
-			if out, err = mergeSVG(out, leg, opt.fit.legend, background(opt)); err != nil {
+		if leg.svg != nil {
+			if out, err = mergeSVG(out, leg.svg, opt.fit.legend, background(opt)); err != nil {
 				return nil, err
 			}
 		}

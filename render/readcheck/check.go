@@ -34,6 +34,9 @@ type Report struct {
 	ThroughTitles []string
 	// Legend is the legend's share of the drawing's area.
 	Legend float64
+	// Key is the share of the drawing's area taken by the key that
+	// explains numbered edges, apart from the legend's.
+	Key float64
 }
 
 // Sizes summarises the print sizes of a kind of text.
@@ -72,7 +75,7 @@ func Check(svg []byte, measure Measure) (*Report, error) {
 		r.Fill = dr.drawn.area() / (dr.pageW * dr.pageH)
 	}
 	var names, edges, titles, heading, legend []float64
-	legendBox, legendCluster := noBox, noBox
+	legendBox, legendCluster, keyBox := noBox, noBox, noBox
 	for _, e := range dr.elems {
 		for _, t := range e.texts {
 			switch e.kind {
@@ -88,6 +91,9 @@ func Check(svg []byte, measure Measure) (*Report, error) {
 				legend = append(legend, t.size)
 			}
 		}
+		if e.kind == Key {
+			keyBox = keyBox.union(e.shape).union(e.label)
+		}
 		if e.kind == Legend {
 			legendBox = legendBox.union(e.shape).union(e.label)
 			if e.name == "cluster_legend" || e.name == "legend" {
@@ -101,6 +107,7 @@ func Check(svg []byte, measure Measure) (*Report, error) {
 	}
 	if a := dr.drawn.area(); a > 0 {
 		r.Legend = legendBox.area() / a
+		r.Key = keyBox.area() / a
 	}
 
 	// Texts against texts, and texts against shapes that are not theirs.
@@ -208,11 +215,15 @@ func (e *element) String() string {
 
 // Figures is the report in one line: page, aspect, fill, the median size
 // of names and of edge labels, overlaps, edges through labels and the
-// legend's share.
+// legend's share, and the key's when there is one.
 func (r *Report) Figures() string {
-	return fmt.Sprintf("page %.0fx%.0f aspect %.2f fill %.0f%% names %.1fpt (min %.1f) edge labels %.1fpt overlaps %d through labels %d through titles %d legend %.0f%%",
+	s := fmt.Sprintf("page %.0fx%.0f aspect %.2f fill %.0f%% names %.1fpt (min %.1f) edge labels %.1fpt overlaps %d through labels %d through titles %d legend %.0f%%",
 		r.PageW, r.PageH, r.Aspect, 100*r.Fill, r.Names.Median, r.Names.Min, r.EdgeLabels.Median,
 		len(r.Overlaps), len(r.Through), len(r.ThroughTitles), 100*r.Legend)
+	if r.Key > 0 {
+		s += fmt.Sprintf(" key %.0f%%", 100*r.Key)
+	}
+	return s
 }
 
 // Limits are what a map must meet to read; a zero field is not checked.
@@ -220,6 +231,7 @@ type Limits struct {
 	MinName       float64 // the median concept name's size, in points
 	MaxAspect     float64 // the drawing's aspect, either way: w/h and h/w
 	MaxLegend     float64 // the legend's share of the drawing
+	MaxKey        float64 // the key's share of the drawing
 	Overlaps      bool    // no overlaps
 	Through       bool    // no edge through another edge's label
 	ThroughTitles bool    // no edge through a title
@@ -237,6 +249,9 @@ func (r *Report) Problems(l Limits) []string {
 	if l.MaxLegend > 0 && r.Legend > l.MaxLegend {
 		ps = append(ps, fmt.Sprintf("the legend is %.0f%% of the drawing, more than %.0f%%", 100*r.Legend, 100*l.MaxLegend))
 	}
+	if l.MaxKey > 0 && r.Key > l.MaxKey {
+		ps = append(ps, fmt.Sprintf("the key is %.0f%% of the drawing, more than %.0f%%", 100*r.Key, 100*l.MaxKey))
+	}
 	if l.Overlaps && len(r.Overlaps) > 0 {
 		ps = append(ps, "texts overlap: "+strings.Join(r.Overlaps, "; "))
 	}
@@ -250,11 +265,11 @@ func (r *Report) Problems(l Limits) []string {
 }
 
 // solid says whether an element's shape is a box that no other text may
-// touch: a concept, or a sample box or table of the legend (not the
-// legend's frame, which holds its entries, nor a sample edge).
+// touch: a concept, the key, or a sample box or table of the legend (not
+// the legend's frame, which holds its entries, nor a sample edge).
 func solid(e *element) bool {
 	if e.shape.empty() {
 		return false
 	}
-	return e.kind == Node || e.kind == Legend && !e.edge && e.name != "cluster_legend"
+	return e.kind == Node || e.kind == Key || e.kind == Legend && !e.edge && e.name != "cluster_legend"
 }

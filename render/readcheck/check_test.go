@@ -167,6 +167,33 @@ func TestLegendShare(t *testing.T) {
 	}
 }
 
+func TestKeyShare(t *testing.T) {
+	// A key of 200 by 50 in a drawing of 400 by 100: 25%, apart from the
+	// legend's share, and its lines are neither names nor legend texts.
+	body := `<g id="node9" class="node key"><title>key</title>
+<polygon points="200,0 400,0 400,-50 200,-50 200,0"/>
+<text text-anchor="start" x="210" y="-35" font-size="11">Key</text>
+<text text-anchor="start" x="210" y="-20" font-size="11">1 a requires b</text>
+</g>
+` + node("a", 0, 0, 100, 30, "a")
+	r := check(t, page(400, 100, 400, 100, body))
+	if math.Abs(r.Key-0.25) > 1e-9 || r.Legend != 0 {
+		t.Errorf("key %v, legend %v: want 0.25 and 0", r.Key, r.Legend)
+	}
+	if r.Names.N != 1 || r.LegendText.N != 0 {
+		t.Errorf("names %d, legend texts %d: want 1 and 0 (the key's are neither)", r.Names.N, r.LegendText.N)
+	}
+	if !strings.HasSuffix(r.Figures(), "key 25%") {
+		t.Errorf("figures %q do not end with the key's share", r.Figures())
+	}
+	if ps := r.Problems(Limits{MaxKey: 0.2}); len(ps) != 1 || ps[0] != "the key is 25% of the drawing, more than 20%" {
+		t.Errorf("problems %q", ps)
+	}
+	if ps := r.Problems(Limits{MaxKey: 0.3, MaxLegend: 0.1}); len(ps) != 0 {
+		t.Errorf("problems %q, want none", ps)
+	}
+}
+
 func TestProblems(t *testing.T) {
 	r := &Report{Aspect: 0.25, Names: Sizes{Median: 6}, Overlaps: []string{"a / b"}, Through: []string{"e / f"}, ThroughTitles: []string{"e / t"}}
 	ps := r.Problems(Limits{MinName: 8, MaxAspect: 2.5, Overlaps: true, Through: true, ThroughTitles: true})

@@ -20,10 +20,11 @@ const (
 	Node                // a concept
 	Edge                // a relation
 	Legend              // the legend's box, samples and labels
+	Key                 // the key that explains numbered edges
 )
 
 func (k Kind) String() string {
-	return [...]string{"heading", "cluster", "node", "edge", "legend"}[k]
+	return [...]string{"heading", "cluster", "node", "edge", "legend", "key"}[k]
 }
 
 // element is one cluster, node or edge as the SVG draws it, in page
@@ -373,8 +374,11 @@ func parse(svg []byte, measure Measure) (*drawing, error) {
 					if e != nil {
 						e.id, e.shape, e.label = attr(t, "id"), noBox, noBox
 						for _, c := range class[1:] {
-							if c == "legend" {
+							switch c {
+							case "legend":
 								e.kind = Legend
+							case "key":
+								e.kind = Key
 							}
 						}
 						dr.elems = append(dr.elems, e)

@@ -11,15 +11,16 @@ type Cand struct {
 	// Boxes draws categories as boxes (clusters), else by colour alone.
 	Boxes bool
 	// Labels puts relation labels on edges; Spacious spreads concepts to
-	// give them room.
-	Labels, Spacious bool
+	// give them room; Key numbers the edges and explains the numbers in a
+	// key.
+	Labels, Spacious, Key bool
 	// Dir is the rank direction, "TB" or "LR".
 	Dir string
 }
 
 // A Labelling is how edges are labelled: with labels, with labels and
-// room, or without.
-type Labelling struct{ Labels, Spacious bool }
+// room, with numbers and a key (with or without room), or without.
+type Labelling struct{ Labels, Spacious, Key bool }
 
 // Score is how a laid-out candidate reads: its collisions, edges through
 // titles, and how far it falls short of the size or aspect it aims at
@@ -68,7 +69,7 @@ func (p Plan) Order() []Cand {
 	for _, boxes := range []bool{true, false} {
 		for _, l := range p.Labellings {
 			for _, d := range p.Dirs {
-				cs = append(cs, Cand{Boxes: boxes, Labels: l.Labels, Spacious: l.Spacious, Dir: d})
+				cs = append(cs, Cand{Boxes: boxes, Labels: l.Labels, Spacious: l.Spacious, Key: l.Key, Dir: d})
 			}
 		}
 	}
@@ -80,7 +81,7 @@ func (p Plan) Order() []Cand {
 func (p Plan) bare(dir string) Cand {
 	weight := func(l Labelling) int {
 		n := 0
-		if l.Labels {
+		if l.Labels || l.Key {
 			n++
 		}
 		if l.Spacious {
@@ -94,7 +95,7 @@ func (p Plan) bare(dir string) Cand {
 			l = m
 		}
 	}
-	return Cand{Labels: l.Labels, Spacious: l.Spacious, Dir: dir}
+	return Cand{Labels: l.Labels, Spacious: l.Spacious, Key: l.Key, Dir: dir}
 }
 
 // A Judge lays a candidate out and scores it.

@@ -237,7 +237,7 @@ type Look struct {
 
 func (l *Look) Flags(fs *pflag.FlagSet, what string) {
 	fs.StringVar(&l.rankdir, "rankdir", "auto", what+"layout direction: TB (top to bottom), LR (left to right), or auto (whichever fits the page better)")
-	fs.StringVar(&l.edgeLabels, "edge-labels", "auto", fmt.Sprintf("%slabel edges with their relation: on, off, or auto (on up to %d edges)", what, render.EdgeLabelLimit))
+	fs.StringVar(&l.edgeLabels, "edge-labels", "auto", fmt.Sprintf("%slabel edges with their relation: on, off, key (numbers on the edges, and a key that lists each with its reason), or auto (labels up to %d edges where they fit, else a key up to %d edges that have reasons, else colour and the legend)", what, render.EdgeLabelLimit, render.KeyLimit))
 }
 
 func (l *Look) Check(cmd string) error {
@@ -245,8 +245,8 @@ func (l *Look) Check(cmd string) error {
 	if l.rankdir != "TB" && l.rankdir != "LR" && l.rankdir != "AUTO" {
 		return cli.Usagef(cmd, "--rankdir must be TB, LR or auto, not %q", l.rankdir)
 	}
-	if l.edgeLabels != "auto" && l.edgeLabels != "on" && l.edgeLabels != "off" {
-		return cli.Usagef(cmd, "--edge-labels must be on, off or auto, not %q", l.edgeLabels)
+	if l.edgeLabels = strings.ToLower(l.edgeLabels); !slices.Contains([]string{"auto", "on", "off", "key"}, l.edgeLabels) {
+		return cli.Usagef(cmd, "--edge-labels must be on, off, key or auto, not %q", l.edgeLabels)
 	}
 	return nil
 }
@@ -258,6 +258,7 @@ func (l *Look) Apply(opt *render.Options, edges int) {
 	opt.RankDir = strings.TrimSuffix(strings.ToUpper(l.rankdir), "AUTO")
 	opt.NoEdgeLabels = l.edgeLabels == "off" || (l.edgeLabels == "auto" && edges > render.EdgeLabelLimit)
 	opt.EdgeLabelsOn = l.edgeLabels == "on"
+	opt.EdgeKey = l.edgeLabels == "key"
 	opt.Fit = true
 }
 
