@@ -32,6 +32,10 @@ func goldenCases(t *testing.T, g *graph.Graph) []struct {
 		{"en", g.All(), Options{}},
 		{"zh-lr-plan", pv, popt},
 		{"both-nolegend", g.All(), Options{Look: Look{Lang: graph.Both, NoLegend: true}}},
+		// Numbered edges and their key, in the graph (unfitted) and
+		// beside the legend (fitted).
+		{"both-key", g.All(), Options{Look: Look{Lang: graph.Both, EdgeKey: true}}},
+		{"en-key-fit", g.All(), Options{Look: Look{EdgeKey: true, Fit: true}}},
 	}
 }
 

@@ -12,23 +12,37 @@ import (
 )
 
 // A map with Options.EdgeKey numbers its edges and explains the numbers
-// in a key: a table beside the legend, one entry per number.
+// in a key: a table beside the legend, one entry per number. A plan map,
+// whose steps carry numbers, marks its edges with letters instead.
 
 var keyTitle = graph.Text{En: "Key", Zh: "编号说明"}
 
-// keyEntry is one numbered edge of the key: its number and its lines.
+// keyEntry is one numbered edge of the key: its mark and its lines.
 type keyEntry struct {
-	n     int
+	mark  string
 	lines []string
 }
 
 // keyNumber records the key's entry for the n-th edge of the map and
-// returns the edge's label: its number.
+// returns the edge's label: its mark.
 func (d *dotWriter) keyNumber(n int, e graph.Edge, rt *graph.RelationType, hidden bool) string {
-	if !hidden {
-		d.keyed = append(d.keyed, keyEntry{n, d.keyLines(e, rt)})
+	mark := strconv.Itoa(n)
+	if len(d.opt.Steps) > 0 {
+		mark = letters(n)
 	}
-	return quote(strconv.Itoa(n))
+	if !hidden {
+		d.keyed = append(d.keyed, keyEntry{mark, d.keyLines(e, rt)})
+	}
+	return quote(mark)
+}
+
+// letters names the n-th edge (from 1) a, b, …, z, aa, ab, …
+func letters(n int) string {
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('a' + (n-1)%26)}, b...)
+	}
+	return string(b)
 }
 
 // keyLines returns an edge's lines in the key, one per language drawn:
@@ -72,13 +86,21 @@ func (d *dotWriter) keyNode() {
 	b.WriteString(`<<TABLE BORDER="1" COLOR="` + html(d.theme.legendLine) + `" CELLBORDER="0" CELLPADDING="2" CELLSPACING="0" STYLE="ROUNDED">`)
 	b.WriteString(`<TR><TD COLSPAN="2">` + htmlLines(d.text(keyTitle)) + `</TD></TR>`)
 	for _, k := range d.keyed {
-		b.WriteString(`<TR><TD ALIGN="RIGHT" VALIGN="TOP">` + strconv.Itoa(k.n) + `</TD>` +
-			`<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="` + strconv.Itoa(int(d.width(k.lines, legendSize))+4) + `">` + htmlLines(k.lines) + `</TD></TR>`)
+		b.WriteString(`<TR><TD ALIGN="RIGHT" VALIGN="TOP">` + k.mark + `</TD>` +
+			`<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="` + strconv.Itoa(int(d.width(k.lines, legendSize))+4) + `">` + keyHTML(k.lines) + `</TD></TR>`)
 	}
 	b.WriteString(`</TABLE>>`)
 	d.b.WriteByte('\n')
 	d.attrs("\t", "key", "shape", "plaintext", "style", quote(""), "class", quote("key"),
 		"fontsize", num(legendSize), "fontcolor", quote(d.theme.text), "label", b.String())
+}
+
+// keyHTML is htmlLines with backslashes doubled: Graphviz reads \N, \G
+// and the like in a node's label as escapes, even in an HTML-like one
+// (and in a character reference to a backslash), and a reason or a name
+// may hold them.
+func keyHTML(ls []string) string {
+	return strings.ReplaceAll(htmlLines(ls), `\`, `\\`)
 }
 
 // keyCounts returns how many of a view's edges a map draws, and how many

@@ -12,13 +12,17 @@ import (
 // printed, with the metrics of the fonts a viewer draws the SVG with: the
 // slide plans read at slide size, the large maps keep a sane aspect, and
 // the neighbourhoods, plans and paths have no text on text, no edge
-// through another's label and a small legend.
+// through another's label and a small legend. Maps with a numbered key
+// (asked for, or chosen when labels collide) read the same way, and their
+// key, which lists one line per edge and language, takes at most a third
+// of the drawing.
 func TestReadability(t *testing.T) {
 	f, err := render.SystemFont()
 	if err != nil {
 		t.Fatal(err)
 	}
 	clean := readcheck.Limits{Overlaps: true, Through: true, MaxLegend: 0.10}
+	keyed := readcheck.Limits{Overlaps: true, Through: true, MaxLegend: 0.10, MaxKey: 0.35}
 	cases := []struct {
 		args   string
 		limits readcheck.Limits
@@ -32,6 +36,10 @@ func TestReadability(t *testing.T) {
 		{"--plan DPO", clean},
 		{"--plan GQA --lang zh", clean},
 		{"--path RNN GRPO", clean},
+		{"--focus GQA --edge-labels key", keyed},
+		{"--focus MoE --edge-labels key", keyed},
+		{"--plan GQA --lang zh --edge-labels key", keyed},
+		{"--focus convergence", keyed}, // its labels collide: a key
 	}
 	for _, c := range cases {
 		for _, theme := range render.Themes {
@@ -44,6 +52,9 @@ func TestReadability(t *testing.T) {
 				}
 				for _, p := range r.Problems(c.limits) {
 					t.Errorf("conceptmap %s: %s", strings.Join(args, " "), p)
+				}
+				if c.limits.MaxKey > 0 && r.Key == 0 {
+					t.Errorf("conceptmap %s: no key", strings.Join(args, " "))
 				}
 				t.Log(r.Figures())
 			})
