@@ -155,12 +155,12 @@ func TestLabellings(t *testing.T) {
 		for _, l := range labellings(c.v, Options{Look: c.look}) {
 			s := "none"
 			switch {
-			case l.on:
+			case l.Labels:
 				s = "on"
-			case l.key:
+			case l.Key:
 				s = "key"
 			}
-			if l.spacious {
+			if l.Spacious {
 				s += "+room"
 			}
 			got = append(got, s)
