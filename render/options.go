@@ -1,6 +1,10 @@
 package render
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render/internal/edgekey"
 )
@@ -31,7 +35,8 @@ type Look struct {
 	// "LR" (first at the left). Any other value means TB.
 	RankDir string
 	// Layout is the Graphviz engine: dot (the default, layered in learning
-	// order, with category clusters), neato, fdp, sfdp, circo or twopi.
+	// order, with category clusters), neato, fdp, sfdp, circo or twopi;
+	// another name is an *UnknownLayoutError.
 	Layout string
 	// NoLegend leaves out the legend of relation types.
 	NoLegend bool
@@ -78,7 +83,7 @@ type Page struct {
 	CaptionSet []string
 	// PageWidth and PageHeight, in points, if set, give the picture that
 	// size, the map scaled to fit and centred: a 16:9 slide is 960 by 540.
-	// SVG, PNG and PDF follow them.
+	// SVG, PNG and PDF follow them. Each is at most MaxPage.
 	PageWidth, PageHeight float64
 	// Transparent leaves the background clear.
 	Transparent bool
@@ -86,8 +91,8 @@ type Page struct {
 	// Hidden concepts: the early frames of a talk come out large.
 	Zoom bool
 	// Scale is the number of PNG pixels per point of the map: 1 draws it
-	// at 72 dots per inch. Zero means DefaultScale. The other formats are
-	// drawn in points and ignore it.
+	// at 72 dots per inch. Zero means DefaultScale; at most MaxScale. The
+	// other formats are drawn in points and ignore it.
 	Scale float64
 }
 
@@ -146,8 +151,56 @@ func (o *Options) MarkPlan(p *graph.Plan) {
 // DefaultScale is the PNG scale when Options.Scale is zero.
 const DefaultScale = 2
 
-// check returns an error for options no picture can be drawn with: an
-// unknown theme (*UnknownThemeError).
+// The largest PNG scale and page side that a picture can be drawn with.
+const (
+	MaxScale = 20
+	MaxPage  = 20000 // points
+)
+
+// Check returns the error of options no picture can be drawn with: an
+// unknown theme (*UnknownThemeError) or layout (*UnknownLayoutError), or
+// a scale or page side out of range (*OptionError). SVG, PNG, PDF and
+// DOT's Writer check first.
+func (o Options) Check() error { return o.check() }
+
 func (o *Options) check() error {
-	return CheckTheme(o.Theme)
+	if err := CheckTheme(o.Theme); err != nil {
+		return err
+	}
+	if o.Layout != "" && !slices.Contains(Layouts, o.Layout) {
+		return &UnknownLayoutError{Name: o.Layout}
+	}
+	for _, f := range []struct {
+		name     string
+		v, limit float64
+	}{{"Scale", o.Scale, MaxScale}, {"PageWidth", o.PageWidth, MaxPage}, {"PageHeight", o.PageHeight, MaxPage}} {
+		if !(f.v >= 0 && f.v <= f.limit) {
+			return &OptionError{Option: f.name, Value: f.v, Max: f.limit}
+		}
+	}
+	return nil
+}
+
+// An UnknownLayoutError is a layout that is not one of Layouts.
+type UnknownLayoutError struct{ Name string }
+
+func (e *UnknownLayoutError) Error() string {
+	return fmt.Sprintf("unknown layout %q; use one of %s", e.Name, strings.Join(Layouts, ", "))
+}
+
+// An OptionError is a number of Options out of its range: Option names
+// the field (Scale, PageWidth or PageHeight), which takes a number from 0
+// (the default) up to Max.
+type OptionError struct {
+	Option     string
+	Value, Max float64
+}
+
+func (e *OptionError) Error() string {
+	what := map[string]string{"Scale": "the PNG scale", "PageWidth": "the page width", "PageHeight": "the page height"}[e.Option]
+	unit := " points"
+	if e.Option == "Scale" {
+		unit = " pixels a point"
+	}
+	return fmt.Sprintf("%s must be from 0 to %g%s, not %g", what, e.Max, unit, e.Value)
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/conceptmap/conceptmap/graph"
@@ -89,7 +90,7 @@ var Formats = []Format{
 		Write: one(func(g *graph.Graph, v graph.View, _ Options) []byte { return Cypher(g, v) })},
 	{Name: "dot", Title: "DOT (Graphviz)", Exts: []string{".dot", ".gv"}, MediaType: "text/vnd.graphviz; charset=utf-8", Picture: true, Export: true,
 		Write: func(ctx context.Context, r render.Renderer, g *graph.Graph, v graph.View, opt render.Options) ([]File, error) {
-			if err := render.CheckTheme(opt.Theme); err != nil {
+			if err := opt.Check(); err != nil {
 				return nil, err
 			}
 			// The DOT of the map as SVG, PNG and PDF lay it out: fitted.
@@ -107,14 +108,26 @@ var Formats = []Format{
 		}},
 }
 
-// FormatNamed returns the format of a name, in any case.
-func FormatNamed(name string) (Format, bool) {
+// Lookup returns the format of a name, in any case, or an
+// *UnknownFormatError.
+func Lookup(name string) (Format, error) {
 	for _, f := range Formats {
 		if strings.EqualFold(f.Name, name) {
-			return f, true
+			return f, nil
 		}
 	}
-	return Format{}, false
+	return Format{}, &UnknownFormatError{Name: name}
+}
+
+// An UnknownFormatError is a name that is not one of Formats'.
+type UnknownFormatError struct{ Name string }
+
+func (e *UnknownFormatError) Error() string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = f.Name
+	}
+	return fmt.Sprintf("unknown format %q; use one of %s", e.Name, strings.Join(names, ", "))
 }
 
 // FormatOfFile returns the format that a file name's extension means, in

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/conceptmap/conceptmap/graph"
@@ -34,8 +35,8 @@ func TestFormats(t *testing.T) {
 				t.Errorf("FormatOfFile(Map%s) = %q, %v; want %s", e, got.Name, ok, f.Name)
 			}
 		}
-		if got, ok := FormatNamed(f.Name); !ok || got.Name != f.Name {
-			t.Errorf("FormatNamed(%s) = %q, %v", f.Name, got.Name, ok)
+		if got, err := Lookup(strings.ToUpper(f.Name)); err != nil || got.Name != f.Name {
+			t.Errorf("Lookup(%s) = %q, %v", strings.ToUpper(f.Name), got.Name, err)
 		}
 		if !f.Picture && !f.Export {
 			t.Errorf("%s is neither a picture nor an export", f.Name)
@@ -76,8 +77,11 @@ func TestFormats(t *testing.T) {
 	if f, ok := FormatOfFile("MAP.SVG"); !ok || f.Name != "svg" {
 		t.Errorf("FormatOfFile(MAP.SVG) = %q, %v", f.Name, ok)
 	}
-	if f, ok := FormatNamed("PNG"); !ok || f.Name != "png" {
-		t.Errorf("FormatNamed(PNG) = %q, %v", f.Name, ok)
+	_, err := Lookup("jpeg")
+	var fe *UnknownFormatError
+	if !errors.As(err, &fe) || fe.Name != "jpeg" ||
+		err.Error() != `unknown format "jpeg"; use one of svg, png, pdf, mermaid, graphml, json, csv, cypher, dot, html, obsidian` {
+		t.Errorf("Lookup(jpeg): %v; want an *UnknownFormatError", err)
 	}
 }
 

@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"golang.org/x/term"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -73,7 +72,8 @@ func FormatExts(fs []export.Format, all bool) []string {
 // FormatIn returns the format of fs that a name, or else a file name's
 // extension, picks.
 func FormatIn(fs []export.Format, name, file string) (export.Format, bool) {
-	f, ok := export.FormatNamed(name)
+	f, err := export.Lookup(name)
+	ok := err == nil
 	if name == "" {
 		f, ok = export.FormatOfFile(file)
 	}
@@ -89,7 +89,10 @@ func FormatIn(fs []export.Format, name, file string) (export.Format, bool) {
 
 // WriteOne writes a view in a format of one file.
 func WriteOne(ctx context.Context, r render.Renderer, format string, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error) {
-	f, _ := export.FormatNamed(format)
+	f, err := export.Lookup(format)
+	if err != nil {
+		return nil, err
+	}
 	parts, err := f.Write(ctx, r, g, v, opt)
 	if err != nil {
 		return nil, err
@@ -123,21 +126,14 @@ func (d *Drawing) Flags(fs *pflag.FlagSet) {
 
 var sizePattern = regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*([:x×])\s*(\d+(?:\.\d+)?)(?:@(\d+(?:\.\d+)?))?$`)
 
+// Check reads the flags of a Drawing and checks them, render's
+// *Options.Check with them included, naming the flag at fault.
 func (d *Drawing) Check(cmd string) error {
-	if err := render.CheckTheme(d.theme); err != nil {
-		return cli.Usagef(cmd, "--theme: %s", err)
-	}
-	if !slices.Contains(render.Layouts, d.layout) {
-		return cli.Usagef(cmd, "--layout must be one of %s, not %q", strings.Join(render.Layouts, ", "), d.layout)
-	}
 	if d.scale != 0 && d.dpi != 0 {
 		return cli.Usagef(cmd, "give --scale or --dpi, not both")
 	}
 	if d.dpi != 0 {
 		d.scale = d.dpi / 72
-	}
-	if d.scale < 0 || d.scale > 20 || math.IsNaN(d.scale) {
-		return cli.Usagef(cmd, "--scale must be between 0 and 20 (--dpi between 0 and 1440)")
 	}
 	if d.Size != "" {
 		m := sizePattern.FindStringSubmatch(strings.TrimSpace(d.Size))
@@ -164,11 +160,24 @@ func (d *Drawing) Check(cmd string) error {
 			}
 			d.pageW, d.pageH = a, b
 		}
-		if d.pageW > 20000 || d.pageH > 20000 {
-			return cli.Usagef(cmd, "--size %s is larger than 20000 points", d.Size)
-		}
 	}
-	return nil
+	opt := render.Options{Page: render.Page{Scale: d.scale}}
+	d.Apply(&opt)
+	var te *render.UnknownThemeError
+	var le *render.UnknownLayoutError
+	var oe *render.OptionError
+	switch err := opt.Check(); {
+	case errors.As(err, &te):
+		return cli.Usagef(cmd, "--theme: %s", err)
+	case errors.As(err, &le):
+		return cli.Usagef(cmd, "--layout must be one of %s, not %q", strings.Join(render.Layouts, ", "), le.Name)
+	case errors.As(err, &oe) && oe.Option == "Scale":
+		return cli.Usagef(cmd, "--scale must be between 0 and %d (--dpi between 0 and %d)", render.MaxScale, render.MaxScale*72)
+	case errors.As(err, &oe):
+		return cli.Usagef(cmd, "--size %s is larger than %d points", d.Size, render.MaxPage)
+	default:
+		return err
+	}
 }
 
 // Apply sets the Drawing options.
@@ -210,7 +219,7 @@ func PictureFormat(cmd, format, out string) (string, error) {
 
 // Picture draws a view in a format.
 func (d *Drawing) Picture(ctx context.Context, g *graph.Graph, v graph.View, opt render.Options, format string) ([]byte, error) {
-	if f, _ := export.FormatNamed(format); f.Raster {
+	if f, _ := export.Lookup(format); f.Raster {
 		if err := d.Raster(&opt); err != nil {
 			return nil, err
 		}
@@ -266,7 +275,7 @@ func (l *Look) Apply(opt *render.Options, edges int) {
 // terminal, where it would be garbage and could upset the terminal:
 // stdout when out is "" or "-", or a terminal named by -o (/dev/tty).
 func CheckBinaryOutput(stdout io.Writer, cmd, out, format string) error {
-	if f, _ := export.FormatNamed(format); !f.Raster {
+	if f, _ := export.Lookup(format); !f.Raster {
 		return nil
 	}
 	if out == "" || out == "-" {

@@ -758,8 +758,9 @@ func (s *Server) parseView(vs url.Values) (viewRequest, error) {
 	default:
 		return bad("rankdir must be TB, LR or auto, not %q", vs.Get("rankdir"))
 	}
-	if req.theme = vs.Get("theme"); render.CheckTheme(req.theme) != nil {
-		return bad("theme must be one of %s, not %q", strings.Join(render.Themes, ", "), req.theme)
+	var te *render.UnknownThemeError
+	if req.theme = vs.Get("theme"); errors.As(render.CheckTheme(req.theme), &te) {
+		return bad("theme must be one of %s, not %q", strings.Join(render.Themes, ", "), te.Name)
 	}
 	show := vs.Get("show")
 	if show == "" {
