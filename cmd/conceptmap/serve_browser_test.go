@@ -331,6 +331,12 @@ func TestExplorerWatch(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go s.Watch(ctx, 20*time.Millisecond)
+	// Data of one category open on the whole map, not a one-node overview.
+	tb.do(chromedp.Navigate(hs.URL + "/"))
+	tb.wait("document.body.dataset.map !== undefined")
+	if show := tb.str("conceptmap.state.show"); show != "all" {
+		t.Errorf("data of one category open on %q", show)
+	}
 	tb.do(chromedp.Navigate(hs.URL + "/#focus=b&lang=en"))
 	tb.wait("document.body.dataset.map !== undefined && document.body.dataset.map.includes('focus=b')")
 
@@ -640,6 +646,25 @@ func TestExplorerOverview(t *testing.T) {
 			}
 			if n := tb.str(`String(document.querySelectorAll('#cm-map svg g.node:not(.category):not(.legend)').length)`); n != "0" {
 				t.Errorf("the overview shows %s concepts", n)
+			}
+			// Hovering a link's number names the two categories.
+			var link struct {
+				X, Y             float64
+				From, To, Number string
+			}
+			tb.eval(`(() => {
+				for (const e of document.querySelectorAll('#cm-map svg g.edge')) {
+					const t = e.querySelector('text'); if (!t) continue;
+					const b = t.getBoundingClientRect(), x = b.x + b.width / 2, y = b.y + b.height / 2;
+					if (document.elementFromPoint(x, y) !== t) continue;
+					const name = (id) => { const c = conceptmap.categories.find((c) => 'category-' + c.id === id); return c.name.en; };
+					return {x, y, from: name(e.dataset.from), to: name(e.dataset.to), number: t.textContent};
+				}
+			})()`, &link)
+			tb.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, link.X, link.Y))
+			tb.wait("!document.getElementById('cm-hover').hidden")
+			if h := tb.str(`document.getElementById('cm-hover').textContent`); !strings.HasPrefix(h, link.From) || !strings.Contains(h, " → "+link.To) || !strings.Contains(h, link.Number+" relation") {
+				t.Errorf("hovering a link shows %q, want %s → %s, %s relations", h, link.From, link.To, link.Number)
 			}
 
 			// Click a category: its concepts, on the map and in the panel.

@@ -42,7 +42,7 @@
       toFile: 'Save known to file', fromFile: 'Load known from file',
       welcome: 'Explore the concept map',
       welcomeText: 'Search for a concept above, or click a category on the map to see its concepts. Each concept shows what it needs first and what it leads to; plan a path to any of them, tick what you know, and download the map you see.',
-      concepts: (n) => n + ' concepts', dataError: 'The data has problems. The explorer still shows the last good version.',
+      concepts: (n) => n + ' concepts', relations: (n) => (n === 1 ? '1 relation' : n + ' relations'), dataError: 'The data has problems. The explorer still shows the last good version.',
       noData: 'The data has problems, and there is no good version to show yet.',
       offline: 'Offline copy: search, click and plan work without a network.',
       showOnMap: 'Show plan on the map', remove: 'Remove',
@@ -63,7 +63,7 @@
       toFile: '把已掌握保存到文件', fromFile: '从文件读取已掌握',
       welcome: '探索概念图',
       welcomeText: '在上方搜索概念,或点击图中的类别查看其中的概念。每个概念都列出需要先学什么、之后通向什么;可以为任何概念规划学习路线,勾选已掌握的内容,并下载当前的图。',
-      concepts: (n) => n + ' 个概念', dataError: '数据有问题。探索器仍在显示上一个正确的版本。',
+      concepts: (n) => n + ' 个概念', relations: (n) => n + ' 条关系', dataError: '数据有问题。探索器仍在显示上一个正确的版本。',
       noData: '数据有问题,还没有可以显示的正确版本。',
       offline: '离线版:搜索、点击和学习路线都无需网络。',
       showOnMap: '在图上显示路线', remove: '移除',
@@ -98,6 +98,9 @@
   // sentences keep to one, as on the command line.
   const proseLang = () => (state.lang === 'zh' ? 'zh' : 'en');
   const nameOf = (id, lang) => (byID.has(id) ? text(byID.get(id).names, lang) : id);
+  // The overview is worth a first look when the concepts are in two
+  // categories or more.
+  const manyCategories = () => !model || new Set(model.concepts.map((c) => c.category)).size > 1;
   const categoryOf = (id) => (model && id ? model.categories.find((x) => x.id === id) : undefined);
   // A category's node on the overview has the id category-ID.
   const categoryNode = (g) => g.classList.contains('category') && categoryOf(g.id.replace(/^category-/, ''));
@@ -155,7 +158,7 @@
     if (state.show === 'focus' && !state.focus) state.show = '';
     if (state.show === 'plan' && !state.targets.length) state.show = '';
     if (state.show === 'category' && !state.category) state.show = '';
-    if (!state.show) state.show = state.focus ? 'focus' : state.targets.length ? 'plan' : 'overview';
+    if (!state.show) state.show = state.focus ? 'focus' : state.targets.length ? 'plan' : manyCategories() ? 'overview' : 'all';
     if (state.show !== 'category') state.category = '';
   }
 
@@ -866,8 +869,12 @@
       title.textContent = text(c.names);
       body.textContent = text(c.summary, proseLang());
     } else if (!byID.has(t.dataset.from)) {
-      E.hover.hidden = true;
-      return;
+      // Relations between two categories of the overview, and their number.
+      const from = t.dataset.from && categoryOf(t.dataset.from.replace(/^category-/, ''));
+      const to = t.dataset.to && categoryOf(t.dataset.to.replace(/^category-/, ''));
+      if (!from || !to) { E.hover.hidden = true; return; }
+      title.textContent = text(from.name) + ' → ' + text(to.name);
+      body.textContent = ui('relations')(parseInt(t.textContent.trim(), 10) || 0);
     } else {
       title.textContent = nameOf(t.dataset.from) + ' — ' + nameOf(t.dataset.to);
       body.textContent = t.dataset.why || '';
@@ -1051,6 +1058,7 @@
     plan: (targets, known, withBackground) => cmCore.plan(ix, targets, known || [], !!withBackground),
     search: (text, limit) => cmCore.search(ix, text, limit || 0),
     get busy() { return busy; },
+    get categories() { return model ? model.categories : []; },
   };
 
   boot();
