@@ -6,6 +6,7 @@ import (
 
 	"github.com/conceptmap/conceptmap/data"
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
 
 // In print every relation type has its own arrowhead and its own pair of
@@ -34,7 +35,7 @@ func TestPrintTellsTypesApart(t *testing.T) {
 				t.Errorf("%s: %s and %s both end in %s", name, other, rt.ID, lk.arrow)
 			}
 			lines[line], arrows[lk.arrow] = rt.ID, rt.ID
-			if lk.color != grey(rt.Style.Color) {
+			if lk.color != view.Grey(rt.Style.Color) {
 				t.Errorf("%s: %s is %s, not a grey", name, rt.ID, lk.color)
 			}
 		}

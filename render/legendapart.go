@@ -16,13 +16,15 @@ import (
 // map where nothing is drawn, or beside it when the map has no room.
 
 // Where a legend laid out apart goes, how it is drawn onto its map, and
-// how a picture is framed on what it draws are internal/frame's.
+// how a picture is framed on what it draws or on its page are
+// internal/frame's.
 type placement = frame.Placement
 
 var (
 	place, svgBox         = frame.Place, frame.SVGBox
 	mergeSVG, mergeLayout = frame.MergeSVG, frame.MergeLayout
 	zoomSVG, zoomLayout   = frame.ZoomSVG, frame.ZoomLayout
+	fitSVG                = frame.FitSVG
 )
 
 // legendDOT returns the DOT of the view's legend alone, or nil when there is

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
 
 // lookOptions draws the plan for gqa knowing vector, with softmax
@@ -62,13 +63,13 @@ func TestThemeColours(t *testing.T) {
 		v, opt := lookOptions(t, g, theme)
 		dot := string(DOT(g, v, opt))
 		for _, m := range colour.FindAllStringSubmatch(dot, -1) {
-			r, gg, b, _ := rgb(m[1])
+			r, gg, b, _ := view.RGB(m[1])
 			if theme == "print" && (r != gg || gg != b) {
 				t.Errorf("print: %s is not a grey", m[0])
 			}
 		}
 		bg := regexp.MustCompile(`bgcolor="(#[0-9a-f]{6})"`).FindStringSubmatch(dot)[1]
-		r, _, _, _ := rgb(bg)
+		r, _, _, _ := view.RGB(bg)
 		if dark := r < 128; dark != (theme == "dark") {
 			t.Errorf("%s: background %s", theme, bg)
 		}

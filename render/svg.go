@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"regexp"
-	"strconv"
 
 	"github.com/conceptmap/conceptmap/graph"
 )
@@ -49,39 +47,6 @@ func (r Renderer) SVG(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 		bg = "none"
 	}
 	return fitSVG(out, opt.PageWidth, opt.PageHeight, bg)
-}
-
-var svgRoot = regexp.MustCompile(`<svg width="([0-9.]+)pt" height="([0-9.]+)pt"\s+viewBox="([-0-9.]+) ([-0-9.]+) ([0-9.]+) ([0-9.]+)"`)
-
-// fitSVG gives an SVG of Graphviz's the page's size, its drawing scaled to
-// fit and centred on a background of colour bg.
-func fitSVG(svg []byte, pw, ph float64, bg string) ([]byte, error) {
-	m := svgRoot.FindSubmatchIndex(svg)
-	if m == nil {
-		return nil, errors.New("render: cannot find the size of Graphviz's SVG")
-	}
-	f := func(i int) float64 {
-		x, _ := strconv.ParseFloat(string(svg[m[2*i]:m[2*i+1]]), 64)
-		return x
-	}
-	vx, vy, vw, vh := f(3), f(4), f(5), f(6)
-	k := min(pw/vw, ph/vh)
-	nw, nh := pw/k, ph/k
-	nx, ny := vx-(nw-vw)/2, vy-(nh-vh)/2
-	p := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
-	end := bytes.IndexByte(svg[m[1]:], '>')
-	if end < 0 {
-		return nil, errors.New("render: Graphviz's SVG has no root element")
-	}
-	end += m[1] + 1
-	var b bytes.Buffer
-	b.Write(svg[:m[0]])
-	b.WriteString(`<svg width="` + p(pw) + `pt" height="` + p(ph) + `pt"` + "\n" +
-		` viewBox="` + p(nx) + " " + p(ny) + " " + p(nw) + " " + p(nh) + `"`)
-	b.Write(svg[m[1]:end])
-	b.WriteString("\n" + `<rect x="` + p(nx) + `" y="` + p(ny) + `" width="` + p(nw) + `" height="` + p(nh) + `" fill="` + bg + `"/>`)
-	b.Write(svg[end:])
-	return b.Bytes(), nil
 }
 
 // svgFont is what Graphviz writes for the font we ask for.

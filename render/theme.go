@@ -3,8 +3,9 @@ package render
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
+
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
 
 // theme is the colours of one look.
@@ -48,7 +49,7 @@ var themes = []*theme{
 			{Fill: "#3f3510", Line: "#facc15"},
 			{Fill: "#27303f", Line: "#9ca3af"},
 		},
-		edge:      func(c string) string { return mix(c, "#ffffff", 0.45) },
+		edge:      func(c string) string { return view.Mix(c, "#ffffff", 0.45) },
 		known:     hue{Fill: "#1e293b", Line: "#475569"},
 		knownText: "#64748b",
 		highlight: "#fb7185",
@@ -58,7 +59,7 @@ var themes = []*theme{
 	{
 		name: "print", bg: "#ffffff", text: "#000000", edgeText: "#000000", legendLine: "#000000",
 		palette:   []hue{{Fill: "#ffffff", Line: "#000000"}},
-		edge:      func(c string) string { return grey(c) },
+		edge:      func(c string) string { return view.Grey(c) },
 		known:     hue{Fill: "#ffffff", Line: "#9a9a9a"},
 		knownText: "#6b6b6b",
 		highlight: "#000000",
@@ -102,48 +103,6 @@ func CheckTheme(name string) error {
 	return &UnknownThemeError{Name: name}
 }
 
-// rgb parses #rgb or #rrggbb (an alpha part is ignored).
-func rgb(c string) (r, g, b float64, ok bool) {
-	c = strings.TrimPrefix(c, "#")
-	if len(c) == 3 {
-		c = string([]byte{c[0], c[0], c[1], c[1], c[2], c[2]})
-	}
-	if len(c) != 6 && len(c) != 8 {
-		return 0, 0, 0, false
-	}
-	v, err := strconv.ParseUint(c[:6], 16, 32)
-	if err != nil {
-		return 0, 0, 0, false
-	}
-	return float64(v >> 16 & 0xff), float64(v >> 8 & 0xff), float64(v & 0xff), true
-}
-
-func hex(r, g, b float64) string {
-	c := func(x float64) int { return int(min(255, max(0, x+0.5))) }
-	return fmt.Sprintf("#%02x%02x%02x", c(r), c(g), c(b))
-}
-
-// mix blends colour a towards b by t (0 gives a, 1 gives b).
-func mix(a, b string, t float64) string {
-	r1, g1, b1, ok1 := rgb(a)
-	r2, g2, b2, ok2 := rgb(b)
-	if !ok1 || !ok2 {
-		return a
-	}
-	return hex(r1+(r2-r1)*t, g1+(g2-g1)*t, b1+(b2-b1)*t)
-}
-
-// grey turns a colour into a dark grey of its luminance, dark enough to
-// print.
-func grey(c string) string {
-	r, g, b, ok := rgb(c)
-	if !ok {
-		return "#000000"
-	}
-	l := (0.2126*r + 0.7152*g + 0.0722*b) * 0.6
-	return hex(l, l, l)
-}
-
 // fade makes a colour faint on the theme's background, for what is out
 // of focus.
-func (t *theme) fade(c string) string { return mix(c, t.bg, 0.78) }
+func (t *theme) fade(c string) string { return view.Mix(c, t.bg, 0.78) }
