@@ -140,7 +140,7 @@ func labellings(v graph.View, opt Options) []fitsearch.Labelling {
 		return none
 	case opt.EdgeLabelsOn:
 		return on
-	case edgekey.Serves(edges, reasons):
+	case !opt.NoEdgeKey && edgekey.Serves(edges, reasons):
 		return append(append(on, key...), none...)
 	}
 	return append(on, none...)

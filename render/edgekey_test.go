@@ -144,6 +144,7 @@ func TestLabellings(t *testing.T) {
 	}{
 		{"auto, few edges with reasons", all, Look{}, on + " " + key + " " + none},
 		{"auto, no reasons", noWhy, Look{}, on + " " + none},
+		{"auto, no key (an interactive map)", all, Look{NoEdgeKey: true}, on + " " + none},
 		{"auto, more edges than KeyLimit", big, Look{}, on + " " + none},
 		{"on", all, Look{EdgeLabelsOn: true}, on},
 		{"off", all, Look{NoEdgeLabels: true}, none},
@@ -188,5 +189,18 @@ func TestFitKeepsKey(t *testing.T) {
 	}
 	if !strings.Contains(svg, "<title>key</title>") || !strings.Contains(svg, "<title>cluster_legend</title>") {
 		t.Errorf("the SVG lacks the key or the legend")
+	}
+}
+
+// TestHTMLHasNoKey: the explorer's maps show each edge's reason when it is
+// pointed at, so the offline page draws no key, even when asked for one.
+func TestHTMLHasNoKey(t *testing.T) {
+	g := fixture(t)
+	page, err := HTML(context.Background(), g, g.All(), Options{Look: Look{EdgeKey: true, Fit: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(page), "node key") {
+		t.Errorf("the offline explorer draws a key")
 	}
 }

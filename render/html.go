@@ -30,6 +30,8 @@ func (r Renderer) HTML(ctx context.Context, g *graph.Graph, v graph.View, opt Op
 		for _, overview := range []bool{false, true} {
 			o := opt
 			o.Lang, o.Overview = l, overview
+			// Its edges show their reasons when pointed at: no key.
+			o.EdgeKey, o.NoEdgeKey = false, true
 			svg, err := r.SVG(ctx, g, v, o)
 			if err != nil {
 				return nil, err

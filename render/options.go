@@ -58,6 +58,10 @@ type Look struct {
 	// whose labels collide and whose few edges have reasons to tell (see
 	// KeyLimit).
 	EdgeKey bool
+	// NoEdgeKey keeps Fit from choosing a numbered key: an interactive
+	// map, whose edges show their reasons when pointed at, falls back to
+	// colour and the legend instead. The explorer's maps set it.
+	NoEdgeKey bool
 	// Overview draws one node per category of the view, with the number
 	// of its concepts, and one edge per pair of categories that relations
 	// join, as thick as they are many: a big graph in one picture.

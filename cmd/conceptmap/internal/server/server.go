@@ -699,7 +699,7 @@ func (s *Server) make(ctx context.Context, vs url.Values, d download) ([]byte, s
 	// defaults: edge labels while there are few edges, fitted to the
 	// page, and for map, the theme asked for (light by default) and the
 	// dot layout.
-	opt := render.Options{Look: render.Look{Lang: req.lang, RankDir: req.rankdir, NoEdgeLabels: len(v.Edges) > render.EdgeLabelLimit, Fit: true, Overview: req.overview}}
+	opt := render.Options{Look: render.Look{Lang: req.lang, RankDir: req.rankdir, NoEdgeLabels: len(v.Edges) > render.EdgeLabelLimit, NoEdgeKey: true, Fit: true, Overview: req.overview}}
 	opt.Mark(m)
 	if d.cmd == "map" {
 		opt.Theme, opt.Layout = cmp.Or(req.theme, "light"), "dot"
