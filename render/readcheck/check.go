@@ -138,8 +138,17 @@ func Check(svg []byte, measure Measure) (*Report, error) {
 		if a.kind != Edge {
 			continue
 		}
+		reach := noBox // of the edge's lines: what lies beyond, they miss
+		for _, l := range a.lines {
+			for _, p := range l {
+				reach = reach.add(p)
+			}
+		}
 		for _, b := range dr.elems {
 			if a == b || b.label.empty() || b.kind == Node {
+				continue
+			}
+			if in := b.label.inset(slack); reach.x1 < in.x0 || in.x1 < reach.x0 || reach.y1 < in.y0 || in.y1 < reach.y0 {
 				continue
 			}
 			if !crosses(a.lines, b.label) {

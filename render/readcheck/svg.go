@@ -1,7 +1,6 @@
 package readcheck
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -287,8 +286,7 @@ type drawing struct {
 
 // parse reads the SVG.
 func parse(svg []byte, measure Measure) (*drawing, error) {
-	dec := xml.NewDecoder(bytes.NewReader(svg))
-	dec.Strict = false
+	dec := &scanner{b: svg}
 	type frame struct {
 		m    matrix
 		elem *element
