@@ -76,7 +76,7 @@ func (r Renderer) Fit(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 		plan.Dirs = []string{opt.RankDir}
 	}
 	plan.Labellings = labellings(v, opt)
-	plan.Large = len(v.Edges) > EdgeLabelLimit && !plan.Labellings[0].Labels
+	plan.Large = len(v.Edges) > EdgeLabelLimit && !plan.Labellings[0].Labels && !opt.Overview
 	// Texts measured a little wide, so that a map judged clean stays
 	// clean in a viewer whose font is wider than the one it was laid out
 	// for.
@@ -129,6 +129,9 @@ func (r Renderer) Fit(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 				}
 			}
 		}
+		// The layout is the map's as drawn unless a caption of the set
+		// stood in for it.
+		c.fit.laid.final = c.Caption == opt.Caption
 		c.Caption = opt.Caption
 		fitted[cand] = c
 		return judge(rep, page), nil
@@ -141,9 +144,12 @@ func (r Renderer) Fit(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 	return fitted[cand], nil
 }
 
-// laidOut is DOT as Graphviz laid it out, as SVG.
+// laidOut is DOT as Graphviz laid it out, as SVG. Final says that the DOT
+// is the map's as Fit returns its options: a map laid out as it will be
+// drawn.
 type laidOut struct {
 	dot, svg []byte
+	final    bool
 }
 
 func judge(r *readcheck.Report, page bool) fitsearch.Score {
@@ -212,6 +218,18 @@ func (r Renderer) judgeCandidate(ctx context.Context, g *graph.Graph, v graph.Vi
 		if svg, err = fitSVG(svg, c.PageWidth, c.PageHeight, "none"); err != nil {
 			return nil, err
 		}
+	} else if c.NoEdgeLabels && !c.EdgeKey && c.fit.noClusters && c.Title == "" && c.Caption == "" && !c.Overview {
+		// Nothing here for a line to run through or a text to touch:
+		// no edge labels or numbers, no category titles or boxes, no
+		// heading, and
+		// a legend placed where nothing is drawn; Graphviz keeps the
+		// concepts apart. (An overview labels its nodes' counts.) Without a page, what is left to judge is the
+		// aspect, which the size tells without reading the drawing.
+		w, h, _, err := svgBox(svg)
+		if err != nil {
+			return nil, err
+		}
+		return &readcheck.Report{PageW: w, PageH: h, W: w, H: h, Aspect: w / h}, nil
 	}
 	return readcheck.Check(svg, measure)
 }

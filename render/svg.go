@@ -15,18 +15,25 @@ func (r Renderer) SVG(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 	if err := opt.check(); err != nil {
 		return nil, err
 	}
+	// Options fitted here, not handed over fitted and maybe changed
+	// since, have the layout of their map and legend as Fit made them.
+	fresh := opt.Fit && !opt.fitted
 	opt, err := r.Fit(ctx, g, v, opt)
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.svgOf(ctx, mapDOT(g, v, opt), opt.fit.laid)
-	if err != nil {
+	var out []byte
+	if l := opt.fit.laid; fresh && l != nil && l.final {
+		out = l.svg
+	} else if out, err = r.svgOf(ctx, mapDOT(g, v, opt), l); err != nil {
 		return nil, err
 	}
 	if opt.fit.hasLegend {
-		leg, err := r.legendSVG(ctx, g, v, opt, opt.fit.legendLaid)
-		if err != nil {
-			return nil, err
+		leg := opt.fit.legendLaid
+		if !fresh || leg == nil {
+			if leg, err = r.legendSVG(ctx, g, v, opt, leg); err != nil {
+				return nil, err
+			}
 		}
 		if leg.svg != nil {
 			if out, err = mergeSVG(out, leg.svg, opt.fit.legend, background(opt)); err != nil {
