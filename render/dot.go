@@ -71,6 +71,9 @@ type dotWriter struct {
 	extra   []*graph.RelationType     // the unknown types, in the order met
 	concept map[string]*graph.Concept // the drawn concepts by id
 	keyed   []keyEntry                // the key's entries, with EdgeKey
+	// dry makes concepts and edges name the concepts and collect the
+	// relation types without writing them: what a legend needs.
+	dry bool
 }
 
 // text returns t in the chosen language as the lines to draw.
@@ -286,6 +289,9 @@ func (d *dotWriter) concepts(cs []*graph.Concept) {
 		d.names[c.ID] = "n" + strconv.Itoa(i)
 		d.concept[c.ID] = c
 	}
+	if d.dry {
+		return
+	}
 	for _, gr := range view.Groups(d.g, cs) {
 		cat, members := gr.Cat, gr.Members
 		h := d.theme.palette[cat.Rank%len(d.theme.palette)]
@@ -409,6 +415,9 @@ func (d *dotWriter) edges(es []graph.Edge) []*graph.RelationType {
 			used[rt] = true
 		}
 		lk := d.look(rt)
+		if d.dry {
+			continue
+		}
 		color, style, pw := lk.color, lk.style, ""
 		if lk.pen > 0 {
 			pw = pen(lk.pen)

@@ -34,9 +34,11 @@ func legendDOT(g *graph.Graph, v graph.View, opt Options) []byte {
 		return nil
 	}
 	d := newDotWriter(g, opt)
+	d.dry = true
 	d.concepts(v.Concepts)
 	used := d.edges(v.Edges)
 	marks := d.marks(v.Concepts)
+	d.dry = false
 	n := len(used) + len(marks)
 	if n == 0 {
 		return nil

@@ -246,16 +246,17 @@ func pathPoints(d string) ([][]pt, error) {
 			if cmd|0x20 == 'q' {
 				n = 2
 			}
-			ctl := []pt{p}
-			for range n {
+			var ctl [4]pt
+			ctl[0] = p
+			for k := 1; k <= n; k++ {
 				q, err := point(rel)
 				if err != nil {
 					return nil, err
 				}
-				ctl = append(ctl, q)
+				ctl[k] = q
 			}
 			for k := 1; k <= 8; k++ {
-				cur = append(cur, bezier(ctl, float64(k)/8))
+				cur = append(cur, bezier(ctl[:n+1], float64(k)/8))
 			}
 			p = ctl[n]
 		default:
@@ -268,7 +269,8 @@ func pathPoints(d string) ([][]pt, error) {
 
 // bezier evaluates a Bézier curve by de Casteljau.
 func bezier(ps []pt, t float64) pt {
-	q := append([]pt(nil), ps...)
+	var buf [4]pt
+	q := append(buf[:0], ps...)
 	for n := len(q) - 1; n > 0; n-- {
 		for i := range n {
 			q[i] = pt{q[i].x + (q[i+1].x-q[i].x)*t, q[i].y + (q[i+1].y-q[i].y)*t}
@@ -286,7 +288,7 @@ type drawing struct {
 
 // parse reads the SVG.
 func parse(svg []byte, measure Measure) (*drawing, error) {
-	dec := &scanner{b: svg}
+	dec := &scanner{b: svg, attrs: parsed}
 	type frame struct {
 		m    matrix
 		elem *element
@@ -322,15 +324,16 @@ func parse(svg []byte, measure Measure) (*drawing, error) {
 	}
 	sawRoot := false
 	for {
-		tok, err := dec.Token()
+		tok, err := dec.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, fmt.Errorf("readcheck: reading the SVG: %v", err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch tok {
+		case startTok:
+			t := dec.se
 			f := top()
 			m := f.m
 			if tr := attr(t, "transform"); tr != "" {
@@ -448,12 +451,12 @@ func parse(svg []byte, measure Measure) (*drawing, error) {
 				}
 			}
 			stack = append(stack, frame{m: m, elem: f.elem})
-		case xml.CharData:
+		case textTok:
 			if inTitle || inText {
-				textBuf.Write(t)
+				textBuf.Write(dec.text)
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case endTok:
+			switch dec.name {
 			case "title":
 				inTitle = false
 				if e := top().elem; e != nil && e.name == "" {
