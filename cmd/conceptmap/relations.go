@@ -23,13 +23,8 @@ func (relationsCmd) flags(*pflag.FlagSet) {}
 
 // relationOut is a relation type as relations --json prints it.
 type relationOut struct {
-	ID      string      `json:"id"`
-	Label   graph.Text  `json:"label"`
-	Inverse graph.Text  `json:"inverse"`
-	First   graph.Order `json:"first"`
-	Role    graph.Role  `json:"role"`
-	Reach   int         `json:"reach,omitempty"`
-	Rule    string      `json:"rule"`
+	graph.RelationDoc
+	Rule string `json:"rule"`
 }
 
 func (relationsCmd) run(e *env, co *common, args []string) error {
@@ -42,7 +37,7 @@ func (relationsCmd) run(e *env, co *common, args []string) error {
 	}
 	out := []relationOut{}
 	for _, r := range g.Relations() {
-		out = append(out, relationOut{ID: r.ID, Label: r.Label, Inverse: r.Inverse, First: r.First, Role: r.Role, Reach: r.Reach, Rule: r.Rule()})
+		out = append(out, relationOut{r.Doc(), r.Rule()})
 	}
 	return output(e, co, g, out, func(w *textout.Writer) { w.Relations(g.Relations()) })
 }

@@ -178,7 +178,7 @@ func TestJSONComplete(t *testing.T) {
 					t.Fatalf("%d relation types, want %d", len(doc.Relations), len(g.Relations()))
 				}
 				for i, rt := range g.Relations() {
-					want := jsonRelation{rt.ID, rt.Label, rt.Inverse, string(rt.First), string(rt.Role), rt.Reach, jsonStyle{rt.Style.Color, rt.Style.Line, rt.Style.Arrow}}
+					want := jsonRelation{graph.RelationDoc{ID: rt.ID, Label: rt.Label, Inverse: rt.Inverse, First: rt.First, Role: rt.Role, Reach: rt.Reach}, rt.Style}
 					if doc.Relations[i] != want {
 						t.Errorf("relation %d = %+v, want %+v", i, doc.Relations[i], want)
 					}

@@ -43,10 +43,7 @@ func JSON(g *graph.Graph, v graph.View) []byte {
 		Edges:      make([]EdgeJSON, len(es)),
 	}
 	for _, rt := range g.Relations() {
-		doc.Relations = append(doc.Relations, jsonRelation{
-			ID: rt.ID, Label: rt.Label, Inverse: rt.Inverse, First: string(rt.First), Role: string(rt.Role), Reach: rt.Reach,
-			Style: jsonStyle{Color: rt.Style.Color, Line: rt.Style.Line, Arrow: rt.Style.Arrow},
-		})
+		doc.Relations = append(doc.Relations, jsonRelation{rt.Doc(), rt.Style})
 	}
 	for _, cat := range g.Categories() {
 		doc.Categories = append(doc.Categories, jsonCategory{ID: cat.ID, Name: cat.Name})
@@ -82,19 +79,8 @@ type jsonDoc struct {
 }
 
 type jsonRelation struct {
-	ID      string     `json:"id"`
-	Label   graph.Text `json:"label"`
-	Inverse graph.Text `json:"inverse"`
-	First   string     `json:"first"`
-	Role    string     `json:"role"`
-	Reach   int        `json:"reach,omitempty"`
-	Style   jsonStyle  `json:"style"`
-}
-
-type jsonStyle struct {
-	Color string `json:"color"`
-	Line  string `json:"line"`
-	Arrow string `json:"arrow"`
+	graph.RelationDoc
+	Style graph.Style `json:"style"`
 }
 
 type jsonCategory struct {

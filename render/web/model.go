@@ -30,15 +30,11 @@ type Edge struct {
 	Reach    int         `json:"reach,omitempty"` // overrides its type's; -1 lifts its limit
 }
 
-// Relation is one relation type of the vocabulary.
+// Relation is one relation type of the vocabulary, with the colour its
+// edges are drawn in.
 type Relation struct {
-	ID      string      `json:"id"`
-	Label   graph.Text  `json:"label"`
-	Inverse graph.Text  `json:"inverse"`
-	First   graph.Order `json:"first"`
-	Role    graph.Role  `json:"role"`
-	Reach   int         `json:"reach,omitempty"`
-	Color   string      `json:"color"`
+	graph.RelationDoc
+	Color string `json:"color"`
 }
 
 // Category is one category; its rank is its place in Model.Categories.
@@ -62,7 +58,7 @@ func NewModel(g *graph.Graph) *Model {
 		m.Edges = append(m.Edges, me)
 	}
 	for _, r := range g.Relations() {
-		m.Relations = append(m.Relations, Relation{ID: r.ID, Label: r.Label, Inverse: r.Inverse, First: r.First, Role: r.Role, Reach: r.Reach, Color: r.Style.Color})
+		m.Relations = append(m.Relations, Relation{r.Doc(), r.Style.Color})
 	}
 	for _, c := range g.Categories() {
 		m.Categories = append(m.Categories, Category{ID: c.ID, Name: c.Name})

@@ -396,42 +396,51 @@ func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
 	w.Write(s.page)
 }
 
-// handleGraph answers the whole graph as the page's script reads it (see
-// render/web.Model), with the state of the data.
-func (s *Server) handleGraph(w http.ResponseWriter, r *http.Request) {
+// dataState is how every answer about the data starts: its version and
+// its problems.
+type dataState struct {
+	Version int    `json:"version"`
+	Error   string `json:"error,omitempty"`
+}
+
+// sendState answers a request that takes no parameters with what state
+// makes of the data's state, read under the lock.
+func (s *Server) sendState(w http.ResponseWriter, r *http.Request, state func(dataState) any) {
 	if _, err := query(r); err != nil {
 		badRequest(w, err)
 		return
 	}
 	s.mu.RLock()
-	out := struct {
-		Version int             `json:"version"`
-		Error   string          `json:"error,omitempty"`
-		Model   json.RawMessage `json:"model"`
-	}{s.version, s.loadErr, s.model}
+	out := state(dataState{s.version, s.loadErr})
 	s.mu.RUnlock()
-	if out.Model == nil {
-		out.Model = json.RawMessage("null")
-	}
 	sendJSON(w, out)
+}
+
+// handleGraph answers the whole graph as the page's script reads it (see
+// render/web.Model), with the state of the data.
+func (s *Server) handleGraph(w http.ResponseWriter, r *http.Request) {
+	s.sendState(w, r, func(d dataState) any {
+		model := s.model
+		if model == nil {
+			model = json.RawMessage("null")
+		}
+		return struct {
+			dataState
+			Model json.RawMessage `json:"model"`
+		}{d, model}
+	})
 }
 
 // handleStatus answers what a page watching for changes needs: the
 // version of the data and its problems, and how maps were drawn.
 func (s *Server) handleStatus(w http.ResponseWriter, r *http.Request) {
-	if _, err := query(r); err != nil {
-		badRequest(w, err)
-		return
-	}
-	s.mu.RLock()
-	out := struct {
-		Version int         `json:"version"`
-		Error   string      `json:"error,omitempty"`
-		Watch   bool        `json:"watch"`
-		Render  renderStats `json:"render"`
-	}{s.version, s.loadErr, s.watch, s.svg.snapshot()}
-	s.mu.RUnlock()
-	sendJSON(w, out)
+	s.sendState(w, r, func(d dataState) any {
+		return struct {
+			dataState
+			Watch  bool        `json:"watch"`
+			Render renderStats `json:"render"`
+		}{d, s.watch, s.svg.snapshot()}
+	})
 }
 
 // handleSearch answers `conceptmap search --json`.
