@@ -78,9 +78,10 @@
 // titles, and the functions that tie the rooms together. The Graphviz
 // engine and its xdot reader (internal/engine), fonts (internal/fonts),
 // the PNG and PDF painter (internal/paint), the framing of a picture on
-// its page and of a legend laid out apart (internal/frame), and what the
-// pictures share with the exports (internal/view: a view's concepts,
-// edges and groups in a fixed order, text as lines, the light colours)
+// its page and of a legend laid out apart (internal/frame), DOT's syntax
+// (internal/dotlang), the print theme's looks (internal/printlook), and
+// what the pictures share with the exports (internal/view: a view's
+// concepts, edges and groups in a fixed order, text as lines, colours)
 // are packages of their own; only engine imports go-graphviz, only paint
 // imports the drawing library. render imports graph and its own rooms, never cmd or
 // render/export; graph never imports render.

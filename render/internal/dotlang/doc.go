@@ -5,5 +5,5 @@
 // as written.
 //
 // It imports render/internal/view (text made fit for XML) and nothing
-// else of the project: never render, graph or Graphviz.
+// else of the project: never render or Graphviz.
 package dotlang
