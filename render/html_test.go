@@ -120,6 +120,30 @@ func TestExplorerPage(t *testing.T) {
 			t.Errorf("the %s overview is not SVG's overview of the view in %s", l, l)
 		}
 	}
+	// And each category's map, untitled.
+	var cats map[string]json.RawMessage
+	if err := json.Unmarshal(blocks["cm-categories"], &cats); err != nil || len(cats) != len(categoryViews(v)) {
+		t.Fatalf("the page holds the maps of %d categories (%v), want %d", len(cats), err, len(categoryViews(v)))
+	}
+	for _, part := range categoryViews(v) {
+		got, _ := embeddedSet(t, map[string][]byte{"cm-categories": cats[part.id]}, "cm-categories")
+		for _, l := range []graph.Lang{graph.En, graph.Zh, graph.Both} {
+			o := opt
+			o.Lang = l
+			want, err := SVG(context.Background(), g, part.v, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if svg := got[l]; !strings.HasPrefix(svg, "<svg") || !bytes.HasSuffix(want, []byte(svg)) {
+				t.Errorf("the %s map of %s is not SVG's drawing of its concepts", l, part.id)
+			}
+		}
+		for _, c := range part.v.Concepts {
+			if c.Category != part.id {
+				t.Errorf("the map of %s holds %s, of %s", part.id, c.ID, c.Category)
+			}
+		}
+	}
 	grpo := g.Concept("grpo").Name
 	for l, want := range map[graph.Lang][2]bool{graph.En: {true, false}, graph.Zh: {false, true}, graph.Both: {true, true}} {
 		if has := [2]bool{strings.Contains(maps[l], ">"+grpo.En+"<"), strings.Contains(maps[l], grpo.Zh)}; has != want {
@@ -165,7 +189,7 @@ func TestExplorerPageStart(t *testing.T) {
 		{Options{Marks: Marks{Targets: map[string]bool{cs[1].ID: true}}}, cs[1].ID, ""},
 		{plan, "", cs[0].ID},
 	} {
-		page, err := htmlPage(g, c.opt, map[graph.Lang][]byte{graph.En: []byte("<svg/>")}, nil)
+		page, err := htmlPage(g, c.opt, pageMaps{maps: map[graph.Lang][]byte{graph.En: []byte("<svg/>")}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -236,8 +260,9 @@ concepts:
 	}
 }
 
-// checkPageEscapes checks that a page has its five script elements (the
-// configuration, the model, the maps, the overviews and the code) and
+// checkPageEscapes checks that a page has its script elements (the
+// configuration, the model, the maps, the code, and with two categories
+// or more, the overviews and the categories' maps) and
 // nothing that could end one early or make markup of the data.
 func checkPageEscapes(t *testing.T, page []byte) {
 	t.Helper()
@@ -246,11 +271,15 @@ func checkPageEscapes(t *testing.T, page []byte) {
 			t.Errorf("the page holds %q unescaped", bad)
 		}
 	}
-	if n := bytes.Count(page, []byte("<script")); n != 5 {
-		t.Errorf("the page has %d <script elements, want 5", n)
+	want := 4
+	if bytes.Contains(page, []byte(`<script type="application/json" id="cm-overviews">`)) {
+		want += 2 // and the categories' maps
 	}
-	if n := bytes.Count(bytes.ToLower(page), []byte("</script")); n != 5 {
-		t.Errorf("the page has %d </script, want 5", n)
+	if n := bytes.Count(page, []byte("<script")); n != want {
+		t.Errorf("the page has %d <script elements, want %d", n, want)
+	}
+	if n := bytes.Count(bytes.ToLower(page), []byte("</script")); n != want {
+		t.Errorf("the page has %d </script, want %d", n, want)
 	}
 	// Inside a script element, only "</" and "<!" count.
 	for _, m := range jsonScript.FindAllSubmatch(page, -1) {

@@ -532,8 +532,9 @@
   const svgCache = new Map();
   let nodeByName = new Map();
   // Offline, the maps drawn beforehand: {en, zh, both: index in maps,
-  // maps: [SVG]}, the overviews likewise (or null), and which is shown.
-  let maps = null, overviews = null, shownMap = '';
+  // maps: [SVG]}, the overviews likewise (or null), each category's map
+  // likewise by category id (or null), and which is shown.
+  let maps = null, overviews = null, categoryMaps = null, shownMap = '';
 
   // mapQuery is the view the map shows, as the query of /api/map and
   // /download: the same selection as conceptmap map's flags.
@@ -555,10 +556,17 @@
     if (offline) {
       // The map (or the overview) drawn in the language chosen; a new
       // one is fitted anew.
-      const set = state.show === 'overview' && overviews ? overviews : maps;
+      let set = maps, kind = 'map ';
+      if (state.show === 'overview' && overviews) {
+        set = overviews;
+        kind = 'overview ';
+      } else if (state.show === 'category' && categoryMaps && Object.hasOwn(categoryMaps, state.category)) {
+        set = categoryMaps[state.category];
+        kind = 'category ' + state.category + ' ';
+      }
       const i = set[state.lang];
       const at = Number.isInteger(i) && i >= 0 && i < set.maps.length ? i : 0;
-      const want = (set === overviews ? 'overview ' : 'map ') + at;
+      const want = kind + at;
       if (want !== shownMap) {
         installSVG(set.maps[at] || '');
         shownMap = want;
@@ -680,7 +688,7 @@
       lit = new Set([...cmCore.neighbours(ix, state.focus, state.depth, state.rel).keys()].map((i) => model.concepts[i].id));
     } else if (offline && state.show === 'plan' && plan) {
       lit = new Set(steps.keys());
-    } else if (offline && state.show === 'category') {
+    } else if (offline && state.show === 'category' && shownMap.startsWith('map ')) {
       lit = new Set(model.concepts.filter((c) => c.category === state.category).map((c) => c.id));
     }
     svg.classList.toggle('cm-dim', !!lit);
@@ -1026,6 +1034,7 @@
         setModel(readJSON('cm-model'));
         maps = readJSON('cm-maps');
         if (document.getElementById('cm-overviews')) overviews = readJSON('cm-overviews');
+        if (document.getElementById('cm-categories')) categoryMaps = readJSON('cm-categories');
       } else {
         try {
           await loadModel();

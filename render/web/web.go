@@ -78,6 +78,10 @@ type Page struct {
 	// node per category, by language as Maps are: an offline page with
 	// them opens on it, as a served page opens on the server's.
 	Overviews map[graph.Lang][]byte
+	// Categories are the maps of each category's part of the view
+	// (Offline only), by category id, each by language as Maps are: a
+	// click on a category of the overview shows its map.
+	Categories map[string]map[graph.Lang][]byte
 	// Focus and Targets are what an offline page shows first: a concept,
 	// and the targets of a plan.
 	Focus   string
@@ -131,6 +135,7 @@ func (p *Page) HTML() ([]byte, error) {
 		Config           template.JS
 		Model, Maps      template.JS
 		Overviews        template.JS
+		Categories       template.JS
 	}{
 		Title: p.Title, CSP: csp, Lang: htmlLang(cfg.Lang),
 		CSS: template.CSS(pageCSS), Script: template.JS(script), Config: template.JS(cfgJSON),
@@ -158,6 +163,17 @@ func (p *Page) HTML() ([]byte, error) {
 				return nil, err
 			}
 			data.Overviews = template.JS(oj)
+		}
+		if len(p.Categories) > 0 {
+			cs := map[string]mapSet{}
+			for id, m := range p.Categories {
+				cs[id] = newMapSet(m, cfg.Lang)
+			}
+			cj, err := scriptJSON(cs)
+			if err != nil {
+				return nil, err
+			}
+			data.Categories = template.JS(cj)
 		}
 	}
 	var b bytes.Buffer

@@ -96,9 +96,13 @@ func TestOverviewsAndKnownFile(t *testing.T) {
 	if want := `<script type="application/json" id="cm-overviews">{"en":0,"zh":1,"both":0,"maps":["<svg>o<\/svg>","<svg>p<\/svg>"]}</script>`; !bytes.Contains(b, []byte(want)) {
 		t.Errorf("the offline page lacks %s", want)
 	}
-	p.Overviews = nil
-	if b, _ = p.HTML(); bytes.Contains(b, []byte(`id="cm-overviews"`)) {
-		t.Error("a page without overviews has a block for them")
+	p.Categories = map[string]map[graph.Lang][]byte{"b": {graph.Zh: svg("b")}, "a": {graph.En: svg("a")}}
+	if b, _ = p.HTML(); !bytes.Contains(b, []byte(`<script type="application/json" id="cm-categories">{"a":{"en":0,"zh":0,"both":0,"maps":["<svg>a<\/svg>"]},"b":{"en":0,"zh":0,"both":0,"maps":["<svg>b<\/svg>"]}}</script>`)) {
+		t.Error("the offline page lacks its categories' maps, by id")
+	}
+	p.Overviews, p.Categories = nil, nil
+	if b, _ = p.HTML(); bytes.Contains(b, []byte(`id="cm-overviews"`)) || bytes.Contains(b, []byte(`id="cm-categories"`)) {
+		t.Error("a page without overviews or categories has a block for them")
 	}
 	for _, on := range []bool{true, false} {
 		b, _ := (&Page{KnownFile: on}).HTML()

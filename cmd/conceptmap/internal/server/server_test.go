@@ -381,8 +381,8 @@ func checkPageEscaped(t *testing.T, page []byte) {
 			t.Errorf("the page holds %q unescaped", bad)
 		}
 	}
-	if n := bytes.Count(page, []byte("<script")); n != 5 {
-		t.Errorf("the page has %d <script> elements, want 5 (config, model, maps, overviews, code)", n)
+	if n := bytes.Count(page, []byte("<script")); n != 4 {
+		t.Errorf("the page has %d <script> elements, want 4 (config, model, maps, code: the data has one category, so no overview)", n)
 	}
 }
 
