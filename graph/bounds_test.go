@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -48,6 +49,19 @@ func TestYAMLDepth(t *testing.T) {
 	var l Loader
 	l.AddFile("deep.yaml", []byte("concepts:\n  - id: a\n    name: "+strings.Repeat("{a: ", 40000)))
 	golden(t, filepath.Join("testdata", "errors", "yaml_deep.txt"), loadErr(t, &l))
+
+	// 40 KB of brackets is refused with next to no memory.
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	l = Loader{}
+	l.AddFile("deep.yaml", []byte(strings.Repeat("[", 40000)))
+	if err := loadErr(t, &l); !strings.Contains(err, "nests more than 100 levels deep") {
+		t.Errorf("40,000 brackets: %s", err)
+	}
+	runtime.ReadMemStats(&after)
+	if mb := float64(after.TotalAlloc-before.TotalAlloc) / 1e6; mb > 20 {
+		t.Errorf("40,000 brackets: %.0f MB allocated to refuse them", mb)
+	}
 }
 
 // A byte-order mark at the start of a YAML or JSON file is skipped.

@@ -205,6 +205,9 @@ func (g *Graph) categoryNamed(s string) string {
 // often, or as often and first. Such a name is then an unknown concept,
 // reported with the name it is close to.
 func (rs *records) implicitConcepts() {
+	if !slices.ContainsFunc(rs.edges, func(se srcEdge) bool { return se.implicit }) {
+		return // every concept is defined: no new name can be a typo
+	}
 	index := map[string]int{} // folded name → its place in names
 	var names []string
 	var weight []int

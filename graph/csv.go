@@ -406,7 +406,7 @@ func (rs *records) csvQuote(p Pos) (text string, col int, ok bool) {
 		return "", 0, false
 	}
 	line, b := r.FieldPos(p.Col - 1)
-	lines := rs.lines[p.File]
+	lines := rs.fileLines(p.File)
 	line += at.line - 1
 	if line > len(lines) {
 		return "", 0, false

@@ -117,7 +117,7 @@ func (rs *records) readMarkdown(name, folder string, data []byte) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	rs.addFile(name, data)
 	base := strings.TrimSuffix(path.Base(name), path.Ext(name))
-	n := &noteReader{rs: rs, name: name, lines: rs.lines[name]}
+	n := &noteReader{rs: rs, name: name, lines: rs.fileLines(name)}
 	n.sc.c = &Concept{ID: noteID(base), Pos: Pos{File: name, Line: 1, Col: 1}}
 	n.sc.idPos, n.sc.namePos, n.sc.catPos, n.titlePos = n.sc.c.Pos, n.sc.c.Pos, n.sc.c.Pos, n.sc.c.Pos
 	n.sc.c.Category = folderCategory(folder)

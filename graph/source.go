@@ -74,15 +74,36 @@ type records struct {
 	linkErr    error         // linkRel names no relation type
 	diags      []Diagnostic
 	warnings   []Diagnostic        // what a load did that is worth saying: a file read in another encoding
-	lines      map[string][]string // file → its lines, for quoting sources
+	src        map[string][]byte   // file → its text, for quoting sources
+	lines      map[string][]string // file → its lines, split when first quoted (fileLines)
 	csvRows    map[string]*csvRows // CSV file → where its records start, for quoting (csv.go)
 }
 
+// addFile keeps a file's text, to quote from. It is split into lines only
+// when a line is first quoted, as most loads quote none.
 func (rs *records) addFile(name string, data []byte) {
+	if rs.src == nil {
+		rs.src = map[string][]byte{}
+	}
+	rs.src[name] = data
+	delete(rs.lines, name)
+}
+
+// fileLines returns the lines of a file given to addFile.
+func (rs *records) fileLines(name string) []string {
+	if l, ok := rs.lines[name]; ok {
+		return l
+	}
+	data, ok := rs.src[name]
+	if !ok {
+		return nil
+	}
 	if rs.lines == nil {
 		rs.lines = map[string][]string{}
 	}
-	rs.lines[name] = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	l := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	rs.lines[name] = l
+	return l
 }
 
 // warnf records a warning at p: something the load did that the user
@@ -101,7 +122,7 @@ func (rs *records) diag(p Pos, msg string) Diagnostic {
 	d := Diagnostic{Pos: p, Msg: msg}
 	if text, col, ok := rs.csvQuote(p); ok {
 		d.Source, d.Caret = strings.TrimRight(text, " \t\r"), col
-	} else if lines := rs.lines[p.File]; p.Line > 0 && p.Line <= len(lines) {
+	} else if lines := rs.fileLines(p.File); p.Line > 0 && p.Line <= len(lines) {
 		d.Source = strings.TrimRight(lines[p.Line-1], " \t\r")
 	}
 	return d

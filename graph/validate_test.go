@@ -33,6 +33,7 @@ func TestValidationMessages(t *testing.T) {
 	}{
 		{"syntax", map[string]string{"a.yaml": "concepts:\n  - id: a\n    name: {en: A\n"}},
 		{"syntax_tab", map[string]string{"a.yaml": "concepts:\n\t- id: a\n"}},
+		{"yaml_duplicate_key", map[string]string{"a.yaml": vocab + "concepts:\n  - id: a\n    name: {en: A}\n    id: b\n"}},
 		{"text_hygiene", map[string]string{"a.yaml": vocab + "concepts:\n" +
 			"  - id: \"gqa\\u202e\"\n    name: {en: GQA}\n" +
 			"  - id: b\n    name: {en: \"B\\uFFFE\", zh: \"乙\\u0085\"}\n    aliases: [\"b\\u200b\", ok]\n    summary: \"ring \\a\"\n" +

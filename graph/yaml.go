@@ -27,12 +27,22 @@ func (rs *records) readYAML(name string, data []byte) {
 
 // parseYAML turns each document of a YAML text into a node tree, reporting
 // syntax errors at their place in file name. Markdown frontmatter is
-// parsed here too, its lines numbered as in its note.
+// parsed here too, its lines numbered as in its note. A text in the plain
+// shape of data files is read by fastYAML; any other, and every text with
+// an error, by the YAML parser.
 func (rs *records) parseYAML(name string, data []byte) []*node {
 	if line, col, deep := yamlTooDeep(data, maxYAMLDepth); deep {
 		rs.errorf(Pos{File: name, Line: line, Col: col}, "the data nests more than %d levels deep here, where a data file needs about six; look for brackets that are not closed or indentation that runs away", maxYAMLDepth)
 		return nil
 	}
+	if n, ok := fastYAML(name, data); ok {
+		return []*node{n}
+	}
+	return rs.parseAnyYAML(name, data)
+}
+
+// parseAnyYAML parses YAML of any shape with the YAML parser.
+func (rs *records) parseAnyYAML(name string, data []byte) []*node {
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		p := Pos{File: name, Line: 1, Col: 1}
