@@ -94,7 +94,7 @@ func (c *exportCmd) run(e *env, co *common, args []string) error {
 	}
 	opt := render.Options{Look: render.Look{Lang: g.lang}}
 	opt.Mark(m)
-	lk.Apply(&opt, len(v.Edges))
+	lk.Apply(&opt, g.Graph, &v)
 	ef, _ := drawflags.FormatIn(drawflags.ExportFormats, f, "")
 	files, err := ef.Write(e.ctx, render.Renderer{}, g.Graph, v, opt)
 	if err != nil {

@@ -99,7 +99,7 @@ func (c *mapCmd) run(e *env, co *common, args []string) error {
 	}
 	opt := render.Options{Look: render.Look{Lang: g.lang, NoLegend: c.noLegend, Overview: c.overview}}
 	opt.Mark(m)
-	c.lk.Apply(&opt, len(v.Edges))
+	c.lk.Apply(&opt, g.Graph, &v)
 	c.dr.Apply(&opt)
 	if c.title != "" {
 		opt.Title = c.title

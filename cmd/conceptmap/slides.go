@@ -157,7 +157,7 @@ func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 	v, p, format, lk, dr := d.v, d.m.Plan, d.format, d.lk, d.dr
 	base := render.Options{Look: render.Look{Lang: g.lang}}
 	base.Mark(d.m)
-	lk.Apply(&base, len(v.Edges))
+	lk.Apply(&base, g.Graph, &v)
 	dr.Apply(&base)
 
 	text := textout.New(g.Graph, g.lang)

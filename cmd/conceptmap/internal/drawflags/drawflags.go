@@ -238,15 +238,22 @@ func FontHint(err error) error {
 	return err
 }
 
-// Look holds the flags of how a Drawing looks, which map and export share.
+// Look holds the flags of how a Drawing looks, which map, slides and
+// export share.
 type Look struct {
 	rankdir    string
 	edgeLabels string
+	reduce     bool
 }
 
+// Flags adds the look's flags, each help text led by what. Drawings (what
+// "") also get --reduce; an export carries every relation.
 func (l *Look) Flags(fs *pflag.FlagSet, what string) {
 	fs.StringVar(&l.rankdir, "rankdir", "auto", what+"layout direction: TB (top to bottom), LR (left to right), or auto (whichever fits the page better)")
 	fs.StringVar(&l.edgeLabels, "edge-labels", "auto", fmt.Sprintf("%slabel edges with their relation: on, off, key (numbers on the edges, and a key that lists each with its reason), or auto (labels up to %d edges where they fit, else a key up to %d edges that have reasons, else colour and the legend)", what, render.EdgeLabelLimit, render.KeyLimit))
+	if what == "" {
+		fs.BoolVar(&l.reduce, "reduce", false, "leave out each arrow that a chain of others already puts in the same learning order (the transitive reduction): fewer arrows, the same order")
+	}
 }
 
 func (l *Look) Check(cmd string) error {
@@ -260,12 +267,16 @@ func (l *Look) Check(cmd string) error {
 	return nil
 }
 
-// Apply sets the options of a Drawing of edges relations.
+// Apply sets the options of a Drawing of the view v, which --reduce
+// first reduces to the arrows the learning order needs (Graph.Reduced).
 // Pictures are fitted to their page: what the flags leave open, render
 // chooses.
-func (l *Look) Apply(opt *render.Options, edges int) {
+func (l *Look) Apply(opt *render.Options, g *graph.Graph, v *graph.View) {
+	if l.reduce {
+		*v = g.Reduced(*v)
+	}
 	opt.RankDir = strings.TrimSuffix(strings.ToUpper(l.rankdir), "AUTO")
-	opt.NoEdgeLabels = l.edgeLabels == "off" || (l.edgeLabels == "auto" && edges > render.EdgeLabelLimit)
+	opt.NoEdgeLabels = l.edgeLabels == "off" || (l.edgeLabels == "auto" && len(v.Edges) > render.EdgeLabelLimit)
 	opt.EdgeLabelsOn = l.edgeLabels == "on"
 	opt.EdgeKey = l.edgeLabels == "key"
 	opt.Fit = true
