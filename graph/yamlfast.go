@@ -166,6 +166,21 @@ func (p *fastParser) atLineEnd() bool {
 	return j == len(p.data) || p.data[j] == '\n' || p.data[j] == '#' && j > p.i
 }
 
+// more reads on to the next line with content and reports whether a
+// collection at indentation ind goes on there, leaving p.i after the
+// indentation; false at a lesser one, where it ends.
+func (p *fastParser) more(ind int) bool {
+	next := p.content()
+	if next > ind {
+		giveUp()
+	}
+	if next < ind {
+		return false
+	}
+	p.i += ind
+	return true
+}
+
 // seqEntry reports whether a block sequence entry ("- ", or a dash at
 // the line's end) starts at p.i.
 func (p *fastParser) seqEntry() bool {
@@ -206,14 +221,9 @@ func (p *fastParser) seq(ind int) *node {
 			p.appendItem(out, p.inline())
 			p.endLine()
 		}
-		next := p.content()
-		if next < ind {
+		if !p.more(ind) {
 			return out
 		}
-		if next > ind {
-			giveUp()
-		}
-		p.i += ind
 		if !p.seqEntry() {
 			p.i -= ind
 			return out // the next key of a mapping at the same indentation
@@ -255,14 +265,9 @@ func (p *fastParser) mapping(ind int) *node {
 			p.endLine()
 		}
 		p.add(out, key, kpos, v)
-		next := p.content()
-		if next < ind {
+		if !p.more(ind) {
 			return out
 		}
-		if next > ind {
-			giveUp()
-		}
-		p.i += ind
 		if p.seqEntry() {
 			giveUp()
 		}

@@ -8,13 +8,13 @@
 # It needs Go, python3 with networkx, Graphviz's dot and a font with
 # Chinese (conceptmap draws PNG and PDF with it):
 #
-#	apt-get install graphviz fonts-noto-cjk python3-networkx
+#	apt-get install graphviz fonts-noto-cjk python3-networkx python3-yaml
 #
 # The machine may be noisy and shared: every figure is CPU time (user +
 # system, of the process and its children), whole processes are timed by
 # docs/bench/cputime.py in rounds that run every command once in turn, and
 # every ratio divides two figures of the same run. Progress goes to stderr.
-# Takes about five minutes on 2 cores. BENCH_COUNT (default 3) sets the
+# Takes about ten minutes on 2 cores (four of them PyYAML's, in yaml.sh). BENCH_COUNT (default 3) sets the
 # -count of the Go benchmarks, BENCH_ROUNDS (default 20) the rounds of the
 # whole processes, for a quicker run on a busy machine.
 set -euo pipefail
@@ -31,6 +31,8 @@ if ! command -v python3 >/dev/null; then
 	missing+=("python3: apt-get install python3")
 elif ! python3 -c 'import networkx' 2>/dev/null; then
 	missing+=("networkx for $(command -v python3): apt-get install python3-networkx (or pip install networkx)")
+elif ! python3 -c 'import yaml' 2>/dev/null; then
+	missing+=("PyYAML for $(command -v python3): apt-get install python3-yaml (or pip install pyyaml)")
 fi
 command -v dot >/dev/null || missing+=("dot: apt-get install graphviz")
 if ((${#missing[@]})); then
@@ -99,6 +101,8 @@ python3 $bench/relations_networkx.py write 100000 "$work/r100k.csv"
 python3 $bench/cputime.py --runs 5 --warmup 1 --json "$work/csv.json" \
 	-n 'conceptmap validate --data r100k.csv' "$cm validate --data $work/r100k.csv" \
 	-n 'networkx reads r100k.csv' "python3 $bench/relations_networkx.py read $work/r100k.csv"
+
+BENCH_CM=$cm BENCH_WORK=$work $bench/yaml.sh
 
 say "whole processes, against native dot on conceptmap's DOT"
 cd "$work/run"

@@ -7,6 +7,10 @@ import os
 import re
 import statistics
 import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import yaml_networkx  # noqa: E402
 
 w = os.environ["BENCH_WORK"]
 env = lambda k: os.environ["BENCH_" + k]
@@ -112,6 +116,8 @@ for name in (csv_cm, csv_nx):
     print(f"| {name} | {cpu('csv', name):.0f} ms | {rss('csv', name):.0f} MiB |")
 print(f"| ratio | {cpu('csv', csv_cm) / cpu('csv', csv_nx):.2f}× | {rss('csv', csv_cm) / rss('csv', csv_nx):.2f}× |")
 print()
+
+print(yaml_networkx.section(f"{w}/yaml.json"))
 
 
 def nx(n):
