@@ -14,9 +14,11 @@
 # system, of the process and its children), whole processes are timed by
 # docs/bench/cputime.py in rounds that run every command once in turn, and
 # every ratio divides two figures of the same run. Progress goes to stderr.
-# Takes about ten minutes on 2 cores (four of them PyYAML's, in yaml.sh). BENCH_COUNT (default 3) sets the
-# -count of the Go benchmarks, BENCH_ROUNDS (default 20) the rounds of the
-# whole processes, for a quicker run on a busy machine.
+# Takes about ten minutes on 2 cores, four of them PyYAML's (yaml.sh).
+# BENCH_COUNT (default 3) sets the -count of the Go benchmarks,
+# BENCH_ROUNDS (default 20) the rounds of the whole processes, and
+# YAML_ROUNDS (default 3) those of yaml.sh, for a quicker run on a busy
+# machine.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
