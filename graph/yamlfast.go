@@ -73,7 +73,7 @@ func giveUp() { panic(errOutsideShape) }
 
 type fastParser struct {
 	data      []byte
-	text      string // data, whose substrings the scalars are
+	text      string // data, whose substrings the scalars are: one copy, not one per scalar, which the graph keeps
 	file      string
 	i         int // the next byte to read
 	line      int // the line of i, from 1
