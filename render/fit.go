@@ -150,6 +150,8 @@ func (r Renderer) Fit(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 type laidOut struct {
 	dot, svg []byte
 	final    bool
+	// merged is the map's SVG with its legend drawn on, when it has one.
+	merged []byte
 }
 
 func judge(r *readcheck.Report, page bool) fitsearch.Score {
@@ -212,7 +214,7 @@ func (r Renderer) judgeCandidate(ctx context.Context, g *graph.Graph, v graph.Vi
 		if svg, c.fit.legend, err = addLegend(svg, legend.svg, measure, aim, *c); err != nil {
 			return nil, err
 		}
-		c.fit.hasLegend = true
+		c.fit.hasLegend, c.fit.laid.merged = true, svg
 	}
 	if c.PageWidth > 0 && c.PageHeight > 0 {
 		if svg, err = fitSVG(svg, c.PageWidth, c.PageHeight, "none"); err != nil {

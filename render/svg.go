@@ -23,12 +23,19 @@ func (r Renderer) SVG(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 		return nil, err
 	}
 	var out []byte
-	if l := opt.fit.laid; fresh && l != nil && l.final {
+	l := opt.fit.laid
+	fresh = fresh && l != nil && l.final
+	switch {
+	case fresh && opt.fit.hasLegend && l.merged != nil:
+		out = l.merged // with its legend, as Fit judged it
+	case fresh:
 		out = l.svg
-	} else if out, err = r.svgOf(ctx, mapDOT(g, v, opt), l); err != nil {
-		return nil, err
+	default:
+		if out, err = r.svgOf(ctx, mapDOT(g, v, opt), l); err != nil {
+			return nil, err
+		}
 	}
-	if opt.fit.hasLegend {
+	if opt.fit.hasLegend && (!fresh || l.merged == nil) {
 		leg := opt.fit.legendLaid
 		if !fresh || leg == nil {
 			if leg, err = r.legendSVG(ctx, g, v, opt, leg); err != nil {
