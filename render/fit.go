@@ -45,7 +45,7 @@ const (
 // and reads, and returns the options with them made: the rank direction
 // (when RankDir is ""), whether categories are drawn as boxes or by colour
 // alone, and whether edges carry their labels (unless EdgeLabelsOn says
-// they must). It lays each candidate out and judges it as printed (see
+// they must). It lays candidates out and judges each as printed (see
 // package readcheck): first that no text overlaps another or a concept and
 // no edge runs through another's label or a title; then, on a page
 // (PageWidth, PageHeight), that concept names print at slideName points
@@ -54,7 +54,9 @@ const (
 // the richest wins: boxes before colour, labels before a numbered key
 // (EdgeKey, when the view's few edges have reasons to tell) before none,
 // top to bottom before left to right. When none passes, the one that
-// comes closest.
+// comes closest. Candidates that cannot pass where others already judged
+// tell so are not laid out, and a large map without a page takes its bare
+// left-to-right layout when that reads (see package fitsearch).
 //
 // Only the dot layout is fitted; other layouts, and options with Fit
 // false, come back as they are.
