@@ -148,16 +148,6 @@ func TestDOTHostileNative(t *testing.T) {
 
 // --- JSON
 
-// jsonBack is what a reader of the JSON export sees.
-type jsonBack struct {
-	Format     string         `json:"format"`
-	Version    int            `json:"version"`
-	Relations  []jsonRelation `json:"relations"`
-	Categories []jsonCategory `json:"categories"`
-	Nodes      []ConceptJSON  `json:"nodes"`
-	Edges      []EdgeJSON     `json:"edges"`
-}
-
 func TestJSONComplete(t *testing.T) {
 	for _, eg := range exportGraphs(t) {
 		t.Run(eg.name, func(t *testing.T) {
@@ -166,7 +156,7 @@ func TestJSONComplete(t *testing.T) {
 				b := JSON(g, v)
 				dec := json.NewDecoder(bytes.NewReader(b))
 				dec.DisallowUnknownFields()
-				var doc jsonBack
+				var doc jsonDoc
 				if err := dec.Decode(&doc); err != nil {
 					t.Fatalf("JSON does not parse: %v", err)
 				}
