@@ -26,7 +26,7 @@ func fastYAML(file string, data []byte) (n *node, ok bool) {
 	if !fastYAMLText(data) {
 		return nil, false
 	}
-	p := &fastParser{data: data, text: string(data), file: file, line: 1}
+	p := &fastParser{data: data, text: string(data), file: file, line: 1, col: 1}
 	defer func() {
 		if r := recover(); r != nil {
 			if r != errOutsideShape {
@@ -78,6 +78,8 @@ type fastParser struct {
 	i         int // the next byte to read
 	line      int // the line of i, from 1
 	lineStart int // the offset of that line
+	colAt     int // an offset on that line whose column pos counted
+	col       int // that column
 
 	// Slabs that nodes, entries and the first places of lists and
 	// mappings are taken from.
@@ -94,8 +96,15 @@ func (p *fastParser) at(k int) byte {
 	return 0
 }
 
+// pos is the position of p.i. Columns are counted on from the last one
+// asked for on the line, so a long line costs no more than short ones.
 func (p *fastParser) pos() Pos {
-	return Pos{File: p.file, Line: p.line, Col: utf8.RuneCount(p.data[p.lineStart:p.i]) + 1}
+	if p.colAt < p.lineStart || p.colAt > p.i {
+		p.colAt, p.col = p.lineStart, 1
+	}
+	p.col += utf8.RuneCount(p.data[p.colAt:p.i])
+	p.colAt = p.i
+	return Pos{File: p.file, Line: p.line, Col: p.col}
 }
 
 // content skips blank and comment lines from the start of a line and

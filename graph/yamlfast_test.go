@@ -280,6 +280,10 @@ func TestFastYAMLAgrees(t *testing.T) {
 	if !fastAgrees(t, string(conceptsYAML(300))) {
 		t.Errorf("fastYAML does not read the benchmark's concepts")
 	}
+	// A long line, whose columns are counted on from the last.
+	if !fastAgrees(t, "a: ["+strings.Repeat("概念, {en: x}, ", 3000)+"y]\n") {
+		t.Errorf("fastYAML does not read a long flow list")
+	}
 	r := rand.New(rand.NewPCG(7, 7))
 	read, mutants, total := 0, 0, 0
 	for range 3000 {
