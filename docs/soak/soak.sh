@@ -2,12 +2,12 @@
 # Soak test of conceptmap serve: builds the binary, starts `conceptmap serve`
 # on a free port, sends it REQUESTS distinct map requests (neighbourhoods of
 # every concept at depths 1-3, in en, zh and both, with and without relation
-# filters, then plans), CLIENTS at a time, in blocks of 100, each followed by
+# filters, then plans), CLIENTS at a time, in blocks of 20, each followed by
 # some of its views again in the dark and print themes and as PNG and PDF
-# downloads; it checks every answer (status 200, well-formed SVG holding the
-# focused concept's node, a PNG, a whole PDF), reports the layouts and cache
-# hits of each kind of request, and the peak resident memory (VmHWM) of the
-# server and of its largest render worker.
+# downloads (those up to depth 2). It checks every answer (status 200,
+# well-formed SVG holding the focused concept's node, a PNG, a whole PDF),
+# reports the layouts and cache hits of each kind of request, and the peak
+# resident memory (VmHWM) of the server and of its largest render worker.
 # It fails if either passes 300 MB or any answer is wrong.
 #
 #   docs/soak/soak.sh [REQUESTS [CLIENTS]]      # default 2000 4

@@ -141,7 +141,7 @@ func TestServeSoak(t *testing.T) {
 				switch {
 				case i == 0:
 					reqs = append(reqs, soakRequest{"api/map?" + v.query, v.concept, "svg"})
-				case j%soakSwitches[i-1].every == 0:
+				case (lo+j)%soakSwitches[i-1].every == 0 && v.depth <= soakSwitches[i-1].maxDepth:
 					sw := soakSwitches[i-1]
 					reqs = append(reqs, soakRequest{sw.path + v.query + sw.query, v.concept, sw.format})
 				}
@@ -216,9 +216,11 @@ func children(pid string) []string {
 	return out
 }
 
-// soakView is one map request and the concept its map must show.
+// soakView is one map request, the concept its map must show, and its
+// depth (0 for a plan).
 type soakView struct {
 	query, concept string
+	depth          int
 }
 
 // soakViews makes n distinct map requests: neighbourhoods of every
@@ -235,7 +237,7 @@ func soakViews(cs []*graph.Concept, n int) []soakView {
 					if rel != "" {
 						q.Set("rel", rel)
 					}
-					out = append(out, soakView{q.Encode(), c.ID})
+					out = append(out, soakView{q.Encode(), c.ID, depth})
 					if len(out) == n {
 						return out
 					}
@@ -245,7 +247,7 @@ func soakViews(cs []*graph.Concept, n int) []soakView {
 	}
 	for i, c := range cs {
 		q := url.Values{"show": {"plan"}, "targets": {c.ID}, "known": {cs[(i+7)%len(cs)].ID}}
-		out = append(out, soakView{q.Encode(), c.ID})
+		out = append(out, soakView{q.Encode(), c.ID, 0})
 		if len(out) == n {
 			return out
 		}
@@ -253,21 +255,24 @@ func soakViews(cs []*graph.Concept, n int) []soakView {
 	return out
 }
 
-// soakBlock is how many views go before their switches: few enough that
-// the switches find the views' layouts in the cache.
-const soakBlock = 100
+// soakBlock is how many views go before their switches, as a person
+// switches the look of the map before them: the switches of a block find
+// its layouts in the cache unless the cache is too small.
+const soakBlock = 20
 
 // soakSwitches are the other looks and formats that some views are asked
-// for again: every every-th view of a block.
+// for again: every every-th view of a block, up to a depth. PNGs are drawn
+// in the server, and one of a depth-3 neighbourhood (7,053 × 6,145 pixels
+// at map's scale 2) takes a process past 300 MB by itself.
 var soakSwitches = []struct {
 	name, path, query, format string
-	every                     int
+	every, maxDepth           int
 }{
-	{"dark SVG", "api/map?", "&theme=dark", "svg", 4},
-	{"print SVG", "api/map?", "&theme=print", "svg", 10},
-	{"light PNG", "download?format=png&", "", "png", 20},
-	{"light PDF", "download?format=pdf&", "", "pdf", 20},
-	{"dark PNG", "download?format=png&", "&theme=dark", "png", 20},
+	{"dark SVG", "api/map?", "&theme=dark", "svg", 4, 3},
+	{"print SVG", "api/map?", "&theme=print", "svg", 10, 3},
+	{"light PNG", "download?format=png&", "", "png", 20, 2},
+	{"light PDF", "download?format=pdf&", "", "pdf", 20, 2},
+	{"dark PNG", "download?format=png&", "&theme=dark", "png", 20, 2},
 }
 
 // soakRequest is one request of the soak: its path and query, the
