@@ -895,8 +895,29 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 		http.Error(w, "request cancelled", http.StatusServiceUnavailable)
 	default:
 		fmt.Fprintf(s.stderr, "conceptmap serve: %v\n", err)
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		msg := err.Error()
+		var mc *render.MissingCharsError
+		if errors.As(err, &mc) {
+			// The log tells whoever runs the server which font to
+			// install; the reader is told what to do instead.
+			msg = missingChars(mc)
+		}
+		http.Error(w, msg, http.StatusInternalServerError)
 	}
+}
+
+// missingChars says, to a reader of the page, that the server's fonts
+// cannot draw some characters of a PNG or PDF, and what to take instead.
+func missingChars(e *render.MissingCharsError) string {
+	var cs []string
+	for _, r := range e.Chars[:min(len(e.Chars), 8)] {
+		cs = append(cs, fmt.Sprintf("U+%04X", r))
+	}
+	if len(e.Chars) > 8 {
+		cs = append(cs, "…")
+	}
+	return fmt.Sprintf("the server has no font that draws %s of this map (%s); download it as SVG, which your browser draws with its own fonts",
+		graph.Plural(len(e.Chars), "character"), strings.Join(cs, ", "))
 }
 
 func (s *Server) noData(w http.ResponseWriter) {

@@ -622,3 +622,30 @@ func TestFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestDownloadMissingChars checks that a PNG or PDF that the server's
+// fonts cannot draw is refused in the reader's words, with the advice to
+// install a font in the server's log.
+func TestDownloadMissingChars(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "private.yaml")
+	doc := "categories:\n  - {id: c, name: {en: C}}\nconcepts:\n  - {id: a, name: {en: \"x\uE000y\"}, category: c}\n"
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, hs, stderr := testServer(t, false, path)
+	for _, format := range []string{"png", "pdf"} {
+		resp, err := http.Get(hs.URL + "/download?format=" + format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		want := "the server has no font that draws 1 character of this map (U+E000); download it as SVG, which your browser draws with its own fonts\n"
+		if resp.StatusCode != http.StatusInternalServerError || string(body) != want {
+			t.Errorf("%s: %d %q; want 500 %q", format, resp.StatusCode, body, want)
+		}
+	}
+	if !strings.Contains(stderr.String(), "Install a font that has them") {
+		t.Errorf("the log lacks the advice to install a font:\n%s", stderr)
+	}
+}
