@@ -237,7 +237,7 @@ func (r *svgRenderer) layout(format render.LayoutFormat, dot []byte) ([]byte, er
 	}
 	var le *worker.LayoutError
 	if errors.As(err, &le) {
-		return nil, errors.New(le.Msg)
+		return nil, le // Graphviz's own words, which fail logs
 	}
 	return nil, fmt.Errorf("render: %w", err)
 }

@@ -38,6 +38,7 @@ import (
 	"github.com/conceptmap/conceptmap/render"
 	"github.com/conceptmap/conceptmap/render/export"
 	"github.com/conceptmap/conceptmap/render/web"
+	"github.com/conceptmap/conceptmap/render/worker"
 	"golang.org/x/net/netutil"
 )
 
@@ -895,12 +896,16 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 		http.Error(w, "request cancelled", http.StatusServiceUnavailable)
 	default:
 		fmt.Fprintf(s.stderr, "conceptmap serve: %v\n", err)
+		// The log tells whoever runs the server what went wrong in
+		// Graphviz's or render's words; the reader gets the server's.
 		msg := err.Error()
 		var mc *render.MissingCharsError
-		if errors.As(err, &mc) {
-			// The log tells whoever runs the server which font to
-			// install; the reader is told what to do instead.
+		var le *worker.LayoutError
+		switch {
+		case errors.As(err, &mc):
 			msg = missingChars(mc)
+		case errors.As(err, &le):
+			msg = "Graphviz could not lay this map out; the server's log says why"
 		}
 		http.Error(w, msg, http.StatusInternalServerError)
 	}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"github.com/conceptmap/conceptmap/cmd/conceptmap/internal/server/servertest"
 	"io"
@@ -507,8 +508,9 @@ func TestRendererWorkers(t *testing.T) {
 		t.Errorf("a layout as png: no error")
 	}
 	// DOT that Graphviz refuses fails, after a second try.
-	if _, err := r.Layout(context.Background(), []byte("digraph { a -> }"), render.LayoutSVG); err == nil || !strings.Contains(err.Error(), "syntax error") {
-		t.Errorf("bad DOT: %v", err)
+	var le *worker.LayoutError
+	if _, err := r.Layout(context.Background(), []byte("digraph { a -> }"), render.LayoutSVG); !errors.As(err, &le) || !strings.Contains(err.Error(), "syntax error") {
+		t.Errorf("bad DOT: %v, want a *worker.LayoutError", err)
 	}
 	if st := r.snapshot(); st.Failures != 3 {
 		t.Errorf("bad DOT: %d failures, want 3 (two tries)", st.Failures)
@@ -647,5 +649,21 @@ func TestDownloadMissingChars(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "Install a font that has them") {
 		t.Errorf("the log lacks the advice to install a font:\n%s", stderr)
+	}
+}
+
+// TestFailInReadersWords checks that a layout Graphviz refuses is answered
+// in the server's words, and logged in Graphviz's.
+func TestFailInReadersWords(t *testing.T) {
+	var log bytes.Buffer
+	s := &Server{stderr: &log}
+	le := &worker.LayoutError{Msg: "render: Graphviz layout failed: syntax error in line 1"}
+	rec := httptest.NewRecorder()
+	s.fail(rec, fmt.Errorf("drawing the map: %w", le))
+	if want := "Graphviz could not lay this map out; the server's log says why\n"; rec.Code != http.StatusInternalServerError || rec.Body.String() != want {
+		t.Errorf("%d %q; want 500 %q", rec.Code, rec.Body.String(), want)
+	}
+	if !strings.Contains(log.String(), le.Msg) {
+		t.Errorf("the log lacks Graphviz's words: %q", log.String())
 	}
 }
