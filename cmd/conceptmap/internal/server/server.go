@@ -643,7 +643,7 @@ func Formats() []Format {
 
 type maker func(ctx context.Context, s *Server, g *graph.Graph, v graph.View, opt render.Options) ([]byte, error)
 
-// downloads are render's formats of one file (export.Formats), pictures
+// downloads are the formats of one file (export.Formats), pictures
 // first, each made as map (a picture) or export would make it, with every
 // layout made in a render worker.
 var downloads = func() []download {
