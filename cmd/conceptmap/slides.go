@@ -46,7 +46,7 @@ func (c *slidesCmd) flags(fs *pflag.FlagSet) {
 	fs.StringVarP(&c.out, "output", "o", "", "write the frames and outline.md into this `DIR` (made if missing)")
 	fs.StringVar(&c.format, "format", "svg", "frames as svg or png files, or pdf: one slides.pdf of all frames")
 	fs.BoolVar(&c.force, "force", false, "replace outline.md even if it was edited since slides wrote it")
-	c.lk.Flags(fs, "")
+	c.lk.TalkFlags(fs)
 	c.dr.Flags(fs)
 }
 

@@ -244,16 +244,29 @@ type Look struct {
 	rankdir    string
 	edgeLabels string
 	reduce     bool
+	keyless    bool // no numbered key: see TalkFlags
 }
 
 // Flags adds the look's flags, each help text led by what. Drawings (what
 // "") also get --reduce; an export carries every relation.
 func (l *Look) Flags(fs *pflag.FlagSet, what string) {
 	fs.StringVar(&l.rankdir, "rankdir", "auto", what+"layout direction: TB (top to bottom), LR (left to right), or auto (whichever fits the page better)")
-	fs.StringVar(&l.edgeLabels, "edge-labels", "auto", fmt.Sprintf("%slabel edges with their relation: on, off, key (numbers on the edges, and a key that lists each with its reason), or auto (labels up to %d edges where they fit, else a key up to %d edges that have reasons, else colour and the legend)", what, render.EdgeLabelLimit, render.KeyLimit))
+	help := fmt.Sprintf("%slabel edges with their relation: on, off, key (numbers on the edges, and a key that lists each with its reason), or auto (labels up to %d edges where they fit, else a key up to %d edges that have reasons, else colour and the legend)", what, render.EdgeLabelLimit, render.KeyLimit)
+	if l.keyless {
+		help = fmt.Sprintf("%slabel edges with their relation: on, off, or auto (on up to %d edges where they fit)", what, render.EdgeLabelLimit)
+	}
+	fs.StringVar(&l.edgeLabels, "edge-labels", "auto", help)
 	if what == "" {
 		fs.BoolVar(&l.reduce, "reduce", false, "leave out each arrow that a chain of others already puts in the same learning order (the transitive reduction): fewer arrows, the same order")
 	}
+}
+
+// TalkFlags are the flags of the frames of a talk: Flags without the
+// numbered key, as each frame's caption tells the reasons of the
+// relations it brings.
+func (l *Look) TalkFlags(fs *pflag.FlagSet) {
+	l.keyless = true
+	l.Flags(fs, "")
 }
 
 func (l *Look) Check(cmd string) error {
@@ -261,7 +274,11 @@ func (l *Look) Check(cmd string) error {
 	if l.rankdir != "TB" && l.rankdir != "LR" && l.rankdir != "AUTO" {
 		return cli.Usagef(cmd, "--rankdir must be TB, LR or auto, not %q", l.rankdir)
 	}
-	if l.edgeLabels = strings.ToLower(l.edgeLabels); !slices.Contains([]string{"auto", "on", "off", "key"}, l.edgeLabels) {
+	l.edgeLabels = strings.ToLower(l.edgeLabels)
+	if l.keyless && !slices.Contains([]string{"auto", "on", "off"}, l.edgeLabels) {
+		return cli.Usagef(cmd, "--edge-labels must be on, off or auto, not %q (a frame's caption tells the reasons that a key would)", l.edgeLabels)
+	}
+	if !slices.Contains([]string{"auto", "on", "off", "key"}, l.edgeLabels) {
 		return cli.Usagef(cmd, "--edge-labels must be on, off, key or auto, not %q", l.edgeLabels)
 	}
 	return nil
@@ -279,6 +296,7 @@ func (l *Look) Apply(opt *render.Options, g *graph.Graph, v *graph.View) {
 	opt.NoEdgeLabels = l.edgeLabels == "off" || (l.edgeLabels == "auto" && len(v.Edges) > render.EdgeLabelLimit)
 	opt.EdgeLabelsOn = l.edgeLabels == "on"
 	opt.EdgeKey = l.edgeLabels == "key"
+	opt.NoEdgeKey = l.keyless
 	opt.Fit = true
 }
 
