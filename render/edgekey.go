@@ -9,6 +9,7 @@ import (
 	"github.com/conceptmap/conceptmap/render/internal/edgekey"
 	"github.com/conceptmap/conceptmap/render/internal/engine"
 	"github.com/conceptmap/conceptmap/render/internal/fitsearch"
+	"github.com/conceptmap/conceptmap/render/internal/view"
 )
 
 // A map with Options.EdgeKey numbers its edges and explains the numbers
@@ -106,12 +107,8 @@ func keyHTML(ls []string) string {
 // keyCounts returns how many of a view's edges a map draws, and how many
 // of those have a reason: what edgekey.Serves judges.
 func keyCounts(v graph.View, hidden map[string]bool) (edges, reasons int) {
-	in := map[string]bool{}
-	for _, c := range v.Concepts {
-		in[c.ID] = true
-	}
-	for _, e := range v.Edges {
-		if !in[e.From] || !in[e.To] || hidden[e.From] || hidden[e.To] {
+	for _, e := range view.Edges(v) {
+		if hidden[e.From] || hidden[e.To] {
 			continue
 		}
 		edges++
