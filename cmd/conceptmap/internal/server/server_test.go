@@ -545,6 +545,15 @@ func TestServeDownloadsInWorker(t *testing.T) {
 		if after.Workers < 1 {
 			t.Errorf("no render worker started")
 		}
+		// The dark PNG is drawn anew from the same layouts.
+		r := servertest.Get(t, hs.URL+"/download?format=png&theme=dark&"+q)
+		if r.Status != 200 || !bytes.HasPrefix(r.Body, []byte("\x89PNG")) {
+			t.Fatalf("dark PNG of %s: %d %.40q", q, r.Status, r.Body)
+		}
+		if dark := s.svg.snapshot(); dark.Layouts != after.Layouts || dark.Drawings != after.Drawings+1 || dark.DrawHits != after.DrawHits {
+			t.Errorf("a dark PNG of %s after the light one: %d layouts, %d drawings, %d drawing hits, want 0, 1, 0",
+				q, dark.Layouts-after.Layouts, dark.Drawings-after.Drawings, dark.DrawHits-after.DrawHits)
+		}
 	}
 }
 
