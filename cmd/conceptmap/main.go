@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -84,15 +83,3 @@ var usagef = cli.Usagef
 
 // report prints err and returns the exit code for it.
 var report = cli.Report
-
-// drawingGC has a command that draws collect garbage when its heap has
-// grown by 200% rather than Go's 100%, unless GOGC says otherwise:
-// go-graphviz allocates a fresh call stack for each of the thousands of
-// calls a layout makes into its WebAssembly, and collecting them twice as
-// often cost the whole bundled map as SVG about 15 ms of CPU (7%), against
-// some 6 MiB of peak memory.
-func drawingGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
-}

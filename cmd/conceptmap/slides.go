@@ -51,7 +51,7 @@ func (c *slidesCmd) flags(fs *pflag.FlagSet) {
 }
 
 func (c *slidesCmd) run(e *env, co *common, args []string) error {
-	drawingGC()
+	drawflags.TuneGC()
 	known, out, format, lk, dr := c.known, c.out, c.format, c.lk, c.dr
 	switch {
 	case len(args) == 0:

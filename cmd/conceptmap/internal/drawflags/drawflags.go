@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -329,4 +330,16 @@ func CheckBinaryOutput(stdout io.Writer, cmd, out, format string) error {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// TuneGC has a command that draws collect garbage when its heap has
+// grown by 200% rather than Go's 100%, unless GOGC says otherwise:
+// go-graphviz allocates a fresh call stack for each of the thousands of
+// calls a layout makes into its WebAssembly, and collecting them twice as
+// often cost the whole bundled map as SVG about 15 ms of CPU (7%), against
+// some 6 MiB of peak memory.
+func TuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 }
