@@ -110,7 +110,7 @@ func (d *dotWriter) heading() string {
 	}
 	if d.opt.Caption != "" || len(d.opt.CaptionSet) > 0 {
 		ls := wrap(lines(d.opt.Caption), 90)
-		size := captionSize * max(1, d.opt.fit.captionScale)
+		size := captionSize
 		w := d.width(ls, size)
 		n := len(ls)
 		for _, c := range d.opt.CaptionSet {
@@ -256,7 +256,7 @@ func (d *dotWriter) header() {
 	if d.opt.fit.compress {
 		kv = append(kv, "ratio", quote("compress"), "size", quote(compressSize(d.opt)))
 	}
-	if d.opt.Title != "" || d.opt.Caption != "" || len(d.opt.CaptionSet) > 0 {
+	if (d.opt.Title != "" || d.opt.Caption != "" || len(d.opt.CaptionSet) > 0) && !headOnPage(d.opt) {
 		kv = append(kv,
 			"labelloc", quote("t"),
 			"fontsize", num(titleSize),

@@ -26,9 +26,6 @@ type fitting struct {
 	// (see legendDOT), if hasLegend.
 	legendApart, hasLegend bool
 	legend                 placement
-	// captionScale enlarges the caption so that it prints at captionSize
-	// on the page, however much the map is scaled down to fit.
-	captionScale float64
 	// laid is the map as Fit laid it out, and legendLaid its legend:
 	// drawn again only if their DOT has changed since.
 	laid, legendLaid *laidOut
@@ -91,7 +88,8 @@ func (r Renderer) Fit(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 	}
 	aim := 1.6 // of a map without a page: a screen's
 	if page {
-		aim = opt.PageWidth / opt.PageHeight
+		pw, ph := mapPage(opt)
+		aim = pw / ph
 	}
 	legends := map[[2]bool]*laidOut{} // by Boxes and Key
 	fitted := map[fitsearch.Cand]Options{}
@@ -116,20 +114,6 @@ func (r Renderer) Fit(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 		rep, err := r.judgeCandidate(ctx, g, v, &c, leg, measure, aim)
 		if err != nil {
 			return fitsearch.Score{}, err
-		}
-		if page && (opt.Caption != "" || len(opt.CaptionSet) > 0) {
-			// A caption that the page's scale makes small is drawn
-			// larger, and the map laid out again.
-			for range 6 {
-				k := rep.Names.Median / nodeSize // the page's scale
-				if k <= 0 || k*max(1, c.fit.captionScale) >= 1.02 {
-					break
-				}
-				c.fit.captionScale = max(1, c.fit.captionScale) * 1.1 / (k * max(1, c.fit.captionScale))
-				if rep, err = r.judgeCandidate(ctx, g, v, &c, leg, measure, aim); err != nil {
-					return fitsearch.Score{}, err
-				}
-			}
 		}
 		// The layout is the map's as drawn unless a caption of the set
 		// stood in for it.
@@ -172,7 +156,8 @@ func judge(r *readcheck.Report, page bool) fitsearch.Score {
 func compressSize(opt Options) string {
 	k := nodeSize / (slideName + 1) / 72 // a point to spare: Graphviz packs no tighter than it must
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
-	return f(opt.PageWidth*k) + "," + f(opt.PageHeight*k)
+	pw, ph := mapPage(opt)
+	return f(pw*k) + "," + f(ph*k)
 }
 
 // addLegend places a legend on a map's SVG and draws it there.
@@ -219,7 +204,10 @@ func (r Renderer) judgeCandidate(ctx context.Context, g *graph.Graph, v graph.Vi
 		c.fit.hasLegend, c.fit.laid.merged = true, svg
 	}
 	if c.PageWidth > 0 && c.PageHeight > 0 {
-		if svg, err = fitSVG(svg, c.PageWidth, c.PageHeight, "none"); err != nil {
+		// Judged on the room the map has: its page less a heading's
+		// band.
+		pw, ph := mapPage(*c)
+		if svg, err = fitSVG(svg, pw, ph, "none"); err != nil {
 			return nil, err
 		}
 	} else if c.NoEdgeLabels && !c.EdgeKey && c.fit.noClusters && c.Title == "" && c.Caption == "" && !c.Overview {

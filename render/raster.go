@@ -9,6 +9,7 @@ import (
 	"github.com/conceptmap/conceptmap/graph"
 	"github.com/conceptmap/conceptmap/render/internal/engine"
 	"github.com/conceptmap/conceptmap/render/internal/fonts"
+	"github.com/conceptmap/conceptmap/render/internal/frame"
 	"github.com/conceptmap/conceptmap/render/internal/paint"
 )
 
@@ -161,6 +162,9 @@ func (r Renderer) fontLayout(ctx context.Context, f *Font, g *graph.Graph, v gra
 	}
 	if opt.Zoom && len(opt.Hidden) > 0 {
 		zoomLayout(l)
+	}
+	if headOnPage(opt) {
+		frame.HeadLayout(l, pageHeading(opt), opt.PageWidth, opt.PageHeight, themeOf(opt.Theme).text, font)
 	}
 	if err := f.Check(l.Texts()); err != nil {
 		return nil, err

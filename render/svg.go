@@ -6,6 +6,7 @@ import (
 	"errors"
 
 	"github.com/conceptmap/conceptmap/graph"
+	"github.com/conceptmap/conceptmap/render/internal/frame"
 )
 
 // SVG lays the view out with Graphviz and returns it as SVG, of the page
@@ -59,6 +60,9 @@ func (r Renderer) SVG(ctx context.Context, g *graph.Graph, v graph.View, opt Opt
 	bg := themeOf(opt.Theme).bg
 	if opt.Transparent {
 		bg = "none"
+	}
+	if headOnPage(opt) {
+		return frame.HeadSVG(out, pageHeading(opt), opt.PageWidth, opt.PageHeight, bg, themeOf(opt.Theme).text, fontFamily)
 	}
 	return fitSVG(out, opt.PageWidth, opt.PageHeight, bg)
 }

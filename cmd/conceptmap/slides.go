@@ -167,21 +167,23 @@ func slideFiles(e *env, g *loaded, d deck) ([]atomicfile.File, error) {
 	for i, s := range p.Steps {
 		base.CaptionSet = append(base.CaptionSet, text.StepCaption(i, n, s))
 	}
-	// One layout for the whole talk, fitted once to the slide: every
-	// frame keeps each concept in its place, and zooms to what it draws.
+	// One layout for the whole talk, fitted once to the last frame's room
+	// under its caption: every frame keeps each concept in its place.
+	base.Caption = base.CaptionSet[n-1]
+	// Boxes sized to the font that draws the frames (a viewer's, for SVG).
 	if format != "svg" {
 		if err := dr.Raster(&base); err != nil {
 			return nil, err
 		}
-		f := base.Font
-		if f == nil {
-			var err error
-			if f, err = render.SystemFont(); err != nil {
-				return nil, err
-			}
-		}
-		base.Measure = f.Width
 	}
+	f := base.Font
+	if f == nil {
+		var err error
+		if f, err = render.SystemFont(); err != nil {
+			return nil, err
+		}
+	}
+	base.Measure = f.Width
 	base.Highlight = map[string]bool{p.Steps[0].Concept.ID: true}
 	base, err := render.Fit(e.ctx, g.Graph, v, base)
 	if err != nil {

@@ -3,6 +3,7 @@ package readcheck
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -32,6 +33,8 @@ type Report struct {
 	// ThroughTitles lists edges through a category's title, the map's
 	// title or the legend's texts.
 	ThroughTitles []string
+	// OffPage lists texts that reach beyond the page, by what they say.
+	OffPage []string
 	// Legend is the legend's share of the drawing's area.
 	Legend float64
 	// Key is the share of the drawing's area taken by the key that
@@ -110,6 +113,16 @@ func Check(svg []byte, measure Measure) (*Report, error) {
 		r.Key = keyBox.area() / a
 	}
 
+	// Texts beyond the page.
+	if dr.pageW > 0 && dr.pageH > 0 {
+		for _, e := range dr.elems {
+			for _, t := range e.texts {
+				if t.b.x0 < -slack || t.b.y0 < -slack || t.b.x1 > dr.pageW+slack || t.b.y1 > dr.pageH+slack {
+					r.OffPage = append(r.OffPage, e.kind.String()+" "+strconv.Quote(t.s))
+				}
+			}
+		}
+	}
 	// Texts against texts, and texts against shapes that are not theirs.
 	for i, a := range dr.elems {
 		for _, b := range dr.elems[i+1:] {
@@ -238,6 +251,8 @@ func (r *Report) Figures() string {
 // Limits are what a map must meet to read; a zero field is not checked.
 type Limits struct {
 	MinName       float64 // the median concept name's size, in points
+	MinHeading    float64 // the smallest title or caption line's size, in points
+	OnPage        bool    // every text inside the page
 	MaxAspect     float64 // the drawing's aspect, either way: w/h and h/w
 	MaxLegend     float64 // the legend's share of the drawing
 	MaxKey        float64 // the key's share of the drawing
@@ -251,6 +266,12 @@ func (r *Report) Problems(l Limits) []string {
 	var ps []string
 	if l.MinName > 0 && r.Names.Median < l.MinName {
 		ps = append(ps, fmt.Sprintf("concept names print at %.1f pt (median), under %.1f pt", r.Names.Median, l.MinName))
+	}
+	if l.MinHeading > 0 && r.Heading.N > 0 && r.Heading.Min < l.MinHeading-0.01 {
+		ps = append(ps, fmt.Sprintf("the heading prints at %.1f pt (its smallest line), under %.1f pt", r.Heading.Min, l.MinHeading))
+	}
+	if l.OnPage && len(r.OffPage) > 0 {
+		ps = append(ps, "texts leave the page: "+strings.Join(r.OffPage, "; "))
 	}
 	if l.MaxAspect > 0 && r.Aspect > 0 && max(r.Aspect, 1/r.Aspect) > l.MaxAspect {
 		ps = append(ps, fmt.Sprintf("the drawing is %.2f:1, more than %.2f:1 either way", r.Aspect, l.MaxAspect))

@@ -25,12 +25,13 @@ func ZoomSVG(svg []byte) ([]byte, error) {
 	if !(c.X1 > c.X0 && c.Y1 > c.Y0) {
 		return svg, nil
 	}
-	w, h, m, err := SVGBox(svg)
+	_, _, m, err := SVGBox(svg)
 	if err != nil {
 		return nil, err
 	}
-	x0, y0 := max(0, c.X0-zoomMargin), max(0, c.Y0-zoomMargin)
-	x1, y1 := min(w, c.X1+zoomMargin), min(h, c.Y1+zoomMargin)
+	// Not clamped to the page: a legend's text may reach past it.
+	x0, y0 := c.X0-zoomMargin, c.Y0-zoomMargin
+	x1, y1 := c.X1+zoomMargin, c.Y1+zoomMargin
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
 	var b bytes.Buffer
 	b.Write(svg[:m[0]])
