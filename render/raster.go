@@ -27,6 +27,11 @@ type MissingCharsError = fonts.MissingCharsError
 // no font: Err says why, without the path.
 type FontFileError = fonts.FileError
 
+// A GraphvizError is the embedded Graphviz refusing a map: Stage says
+// whether it could not read the DOT or could not lay it out, Detail
+// gives Graphviz's own words.
+type GraphvizError = engine.Error
+
 // LoadFont reads font files: TrueType or OpenType fonts (.ttf, .otf) or
 // collections of them (.ttc, .otc). From a collection it takes the face
 // for Simplified Chinese when there is one, else the first. With several

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/conceptmap/conceptmap/render/internal/engine"
 	"os"
 	"slices"
 	"strconv"
@@ -266,6 +267,10 @@ func TestSVGErrors(t *testing.T) {
 	}
 	if got, want := err.Error(), "render: Graphviz cannot read the map: syntax error in line"; !strings.HasPrefix(got, want) {
 		t.Errorf("error %q, want %q", got, want)
+	}
+	var ge *GraphvizError
+	if !errors.As(err, &ge) || ge.Stage != engine.StageRead || !strings.HasPrefix(ge.Detail, "syntax error in line") {
+		t.Errorf("error %#v is not a GraphvizError of stage read with Graphviz's words", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -64,7 +64,7 @@ func Run(ctx context.Context, dot []byte, format Format) ([]byte, error) {
 	}
 	gr, err := graphviz.ParseBytes(asciiDOT(dot))
 	if err != nil {
-		return nil, fmt.Errorf("render: Graphviz cannot read the map: %s", strings.TrimSpace(err.Error()))
+		return nil, &Error{Stage: StageRead, Detail: strings.TrimSpace(err.Error())}
 	}
 	// The graph is never closed: go-graphviz's Close after a layout
 	// corrupts the WebAssembly's memory, so that after some ten layouts of
@@ -75,10 +75,31 @@ func Run(ctx context.Context, dot []byte, format Format) ([]byte, error) {
 	// (package worker retires a process that has grown too much).
 	var buf bytes.Buffer
 	if err := engine.gv.Render(ctx, gr, graphviz.Format(format), &buf); err != nil {
-		return nil, fmt.Errorf("render: Graphviz layout failed: %s", strings.TrimSpace(err.Error()))
+		return nil, &Error{Stage: StageLayout, Detail: strings.TrimSpace(err.Error())}
 	}
 	if format == XDot {
 		return buf.Bytes(), nil // its reader turns references into characters
 	}
 	return charsOf(buf.Bytes()), nil
+}
+
+// A Stage is the part of Graphviz's work that failed.
+type Stage string
+
+const (
+	StageRead   Stage = "read"   // Graphviz could not read the DOT
+	StageLayout Stage = "layout" // Graphviz read it but could not lay it out
+)
+
+// An Error is Graphviz refusing a map, with Graphviz's own words.
+type Error struct {
+	Stage  Stage
+	Detail string
+}
+
+func (e *Error) Error() string {
+	if e.Stage == StageRead {
+		return "render: Graphviz cannot read the map: " + e.Detail
+	}
+	return "render: Graphviz layout failed: " + e.Detail
 }
