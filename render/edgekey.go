@@ -184,7 +184,7 @@ func (r Renderer) legendLayout(ctx context.Context, g *graph.Graph, v graph.View
 	}
 	lw, lh := ls[0].Size()
 	kw, kh := ls[1].Size()
-	mergeLayout(ls[0], ls[1], beside(lw, lh, kw, kh))
+	mergeLayout(ls[0], ls[1], beside(lw, lh, kw, kh), 1)
 	return ls[0], nil
 }
 

@@ -162,7 +162,13 @@ func (r Renderer) fontLayout(ctx context.Context, f *Font, g *graph.Graph, v gra
 			return nil, err
 		}
 		if leg != nil {
-			mergeLayout(l, leg, opt.fit.legend)
+			// Placed on the map's SVG, which Graphviz scales down
+			// to pack it into its page, and the layout does not.
+			scale := 1.0
+			if opt.fit.laid != nil {
+				scale = frame.SVGScale(opt.fit.laid.svg)
+			}
+			mergeLayout(l, leg, opt.fit.legend, scale)
 		}
 	}
 	if opt.Zoom && len(opt.Hidden) > 0 {

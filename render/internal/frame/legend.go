@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/conceptmap/conceptmap/render/internal/engine"
 	"github.com/conceptmap/conceptmap/render/readcheck"
@@ -110,32 +111,61 @@ func MergeSVG(svg, legend []byte, p Placement, bg string) ([]byte, error) {
 }
 
 // MergeLayout draws a legend's layout onto a map's at p, as MergeSVG does
-// with their SVGs.
-func MergeLayout(l, leg *engine.Layout, p Placement) {
+// with their SVGs. scale is how much smaller Graphviz draws the map's SVG
+// than its layout (a map packed into its page with a size is drawn scaled
+// down; its layout is not): p is a place on the SVG, and the legend, drawn
+// at its own size there, is drawn 1/scale times larger on the layout.
+func MergeLayout(l, leg *engine.Layout, p Placement, scale float64) {
+	if !(scale > 0) {
+		scale = 1
+	}
 	// Points of the legend in Graphviz's coordinates (y up) go to the
 	// map's: the legend's page corner at p on the map's page.
-	dx := p.X + leg.PadX - leg.BB[0] - l.PadX + l.BB[0]
-	dy := l.BB[3] + l.PadY - p.Y - leg.BB[3] - leg.PadY
+	dx := (p.X+leg.PadX-leg.BB[0])/scale - l.PadX + l.BB[0]
+	dy := l.BB[3] + l.PadY - (p.Y+leg.BB[3]+leg.PadY)/scale
 	for _, it := range leg.Items {
 		ops := make([]engine.Op, len(it.Ops))
 		for i, op := range it.Ops {
 			op.Points = append([][2]float64(nil), op.Points...)
 			for j := range op.Points {
-				op.Points[j][0] += dx
-				op.Points[j][1] += dy
+				op.Points[j][0] = op.Points[j][0]/scale + dx
+				op.Points[j][1] = op.Points[j][1]/scale + dy
 			}
 			switch op.Op {
 			case 'E', 'e', 'I':
-				op.Rect[0] += dx
-				op.Rect[1] += dy
+				op.Rect = [4]float64{op.Rect[0]/scale + dx, op.Rect[1]/scale + dy, op.Rect[2] / scale, op.Rect[3] / scale}
 			case 'T':
-				op.Pt[0] += dx
-				op.Pt[1] += dy
+				op.Pt = [2]float64{op.Pt[0]/scale + dx, op.Pt[1]/scale + dy}
+				op.Width /= scale
+			case 'F':
+				op.Size /= scale
+			case 'S':
+				if w, ok := strings.CutPrefix(op.Str, "setlinewidth("); ok && scale != 1 {
+					if x, err := strconv.ParseFloat(strings.TrimSuffix(w, ")"), 64); err == nil {
+						op.Str = "setlinewidth(" + strconv.FormatFloat(x/scale, 'f', -1, 64) + ")"
+					}
+				}
 			}
 			ops[i] = op
 		}
 		l.Items = append(l.Items, engine.Item{Kind: it.Kind, Name: "legend " + it.Name, Ops: ops})
 	}
-	l.BB[2] += p.GrowX
-	l.BB[1] -= p.GrowY
+	l.BB[2] += p.GrowX / scale
+	l.BB[1] -= p.GrowY / scale
 }
+
+// SVGScale is how much smaller Graphviz drew an SVG than its layout: the
+// scale of its graph's transform, 1 if it has none.
+func SVGScale(svg []byte) float64 {
+	m := scaleRE.FindSubmatch(svg)
+	if m == nil {
+		return 1
+	}
+	s, err := strconv.ParseFloat(string(m[1]), 64)
+	if err != nil || !(s > 0) {
+		return 1
+	}
+	return s
+}
+
+var scaleRE = regexp.MustCompile(`<g id="graph0" class="graph" transform="scale\(([0-9.]+) `)
