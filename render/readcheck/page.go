@@ -60,3 +60,17 @@ func (p *Page) Content() Rect {
 	}
 	return Rect{b.x0, b.y0, b.x1, b.y1}
 }
+
+// Parts is the extent of the map on the page (its concepts, edges,
+// labels and titles) and of its legend and key, apart.
+func (p *Page) Parts() (m, legend Rect) {
+	a, b := noBox, noBox
+	for _, e := range p.dr.elems {
+		if e.kind == Legend || e.kind == Key {
+			b = b.union(e.shape).union(e.label)
+		} else {
+			a = a.union(e.shape).union(e.label)
+		}
+	}
+	return Rect{a.x0, a.y0, a.x1, a.y1}, Rect{b.x0, b.y0, b.x1, b.y1}
+}
