@@ -181,11 +181,17 @@ func pathPoints(d string) ([][]pt, error) {
 		}
 		return pt{x, y}, err
 	}
+	// Room for the points at once, not grown a curve at a time: a pair
+	// of numbers gives at most three (a cubic curve's three pairs give
+	// eight); a Z or an H or V without a pair may add more, which append
+	// makes room for.
+	cur = make([]pt, 0, 3*(strings.Count(d, ",")+1))
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, cur)
+			n := len(cur)
+			out = append(out, cur[:n:n])
+			cur = cur[n:n]
 		}
-		cur = nil
 	}
 	for {
 		for i < len(d) && (d[i] == ' ' || d[i] == ',' || d[i] == '\n' || d[i] == '\t') {
