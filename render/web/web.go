@@ -26,6 +26,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/conceptmap/conceptmap/graph"
 )
@@ -42,15 +43,19 @@ var (
 )
 
 var (
-	pageTmpl = template.Must(template.New("explorer").Parse(pageHTML))
+	// Parsed, and the script hashed, on first use: not when every
+	// command of the program starts.
+	pageTmpl = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("explorer").Parse(pageHTML))
+	})
 	// script is the page's one script: the graph algorithms, then the UI.
 	script = planJS + "\n" + explorerJS
 	// csp allows the page's own script (by its hash) and inline styles,
 	// and nothing from anywhere else.
-	scriptHash = func() string {
+	scriptHash = sync.OnceValue(func() string {
 		sum := sha256.Sum256([]byte(script))
 		return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-	}()
+	})
 )
 
 // Format is a download the served page offers.
@@ -114,7 +119,7 @@ type config struct {
 // HTML returns the page.
 func (p *Page) HTML() ([]byte, error) {
 	cfg := config{Mode: "server", Lang: p.Lang, Watch: p.Watch, Formats: p.Formats, KnownFile: p.KnownFile}
-	csp := "default-src 'none'; script-src " + scriptHash + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+	csp := "default-src 'none'; script-src " + scriptHash() + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 	if p.Offline {
 		cfg = config{Mode: "offline", Lang: p.Lang, Focus: p.Focus, Targets: p.Targets}
 	} else {
@@ -177,7 +182,7 @@ func (p *Page) HTML() ([]byte, error) {
 		}
 	}
 	var b bytes.Buffer
-	if err := pageTmpl.Execute(&b, data); err != nil {
+	if err := pageTmpl().Execute(&b, data); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

@@ -22,7 +22,7 @@ func TestServedPage(t *testing.T) {
 		`<html lang="zh">`,
 		`{"mode":"server","lang":"zh","watch":true,"formats":[{"id":"svg","label":"SVG"}],"arxiv":"https://arxiv.org/abs/"}`,
 		`connect-src &#39;self&#39;`,
-		`script-src ` + strings.ReplaceAll(strings.ReplaceAll(scriptHash, "'", "&#39;"), "+", "&#43;"),
+		`script-src ` + strings.ReplaceAll(strings.ReplaceAll(scriptHash(), "'", "&#39;"), "+", "&#43;"),
 	} {
 		if !bytes.Contains(b, []byte(want)) {
 			t.Errorf("the served page lacks %s", want)
