@@ -439,14 +439,23 @@ func (d *dotWriter) edges(es []graph.Edge) []*graph.RelationType {
 		if pw != "" {
 			kv = append(kv, "penwidth", quote(pw))
 		}
+		labelled := true
 		switch {
 		case d.opt.EdgeKey:
 			kv = append([]string{"label", d.keyNumber(n, e, rt, hidden)}, kv...)
 		case !d.opt.NoEdgeLabels:
 			kv = append([]string{"label", d.boxed(d.text(rt.Label), edgeSize)}, kv...)
+		default:
+			labelled = false
 		}
 		if tip := strings.Join(d.text(e.Why), "\n"); tip != "" {
-			kv = append(kv, "tooltip", quoteTip(tip), "labeltooltip", quoteTip(tip))
+			kv = append(kv, "tooltip", quoteTip(tip))
+			// A label's own tooltip only where there is a label: on a
+			// map without them it would be a quarter of the DOT that
+			// Graphviz reads for nothing.
+			if labelled {
+				kv = append(kv, "labeltooltip", quoteTip(tip))
+			}
 		}
 		// Lay the end learned first out first (above, or to the left),
 		// keeping the arrow at the target.
