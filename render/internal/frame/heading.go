@@ -2,7 +2,6 @@ package frame
 
 import (
 	"bytes"
-	"errors"
 	"html"
 	"strconv"
 	"strings"
@@ -139,27 +138,12 @@ func HeadSVG(svg []byte, h Heading, pw, ph float64, bg, fg, family string) ([]by
 	if err != nil {
 		return nil, err
 	}
-	f := func(i int) float64 {
-		x, _ := strconv.ParseFloat(string(svg[m[2*i]:m[2*i+1]]), 64)
-		return x
+	b, k := onPage(viewBox(svg, m), pw, ph, h.Band)
+	if len(h.Lines) == 0 {
+		return pageSVG(svg, m, b, pw, ph, bg, nil)
 	}
-	vx, vy, vw, vh := f(3), f(4), f(5), f(6)
-	b, k := onPage([4]float64{vx, vy, vx + vw, vy + vh}, pw, ph, h.Band)
 	p := func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
-	end := bytes.IndexByte(svg[m[1]:], '>')
-	last := bytes.LastIndex(svg, []byte("</svg>"))
-	if end < 0 || last < 0 {
-		return nil, errors.New("render: Graphviz's SVG has no root element")
-	}
-	end += m[1] + 1
-	var o bytes.Buffer
-	o.Write(svg[:m[0]])
-	o.WriteString(`<svg width="` + p(pw) + `pt" height="` + p(ph) + `pt"` + "\n" +
-		` viewBox="` + p(b[0]) + " " + p(b[1]) + " " + p(b[2]-b[0]) + " " + p(b[3]-b[1]) + `"`)
-	o.Write(svg[m[1]:end])
-	o.WriteString("\n" + `<rect x="` + p(b[0]) + `" y="` + p(b[1]) + `" width="` + p(b[2]-b[0]) + `" height="` + p(b[3]-b[1]) + `" fill="` + bg + `"/>`)
-	o.Write(svg[end:last])
-	if len(h.Lines) > 0 {
+	return pageSVG(svg, m, b, pw, ph, bg, func(o *bytes.Buffer) {
 		o.WriteString(`<g id="heading" class="graph">` + "\n<title>heading</title>\n")
 		y := HeadMargin
 		for _, l := range h.Lines {
@@ -169,9 +153,7 @@ func HeadSVG(svg []byte, h Heading, pw, ph float64, bg, fg, family string) ([]by
 				html.EscapeString(l.Text) + "</text>\n")
 		}
 		o.WriteString("</g>\n")
-	}
-	o.Write(svg[last:])
-	return o.Bytes(), nil
+	})
 }
 
 // HeadLayout puts a layout on a page pw by ph points under its heading,
