@@ -50,7 +50,6 @@ func (c *mapCmd) flags(fs *pflag.FlagSet) {
 }
 
 func (c *mapCmd) run(e *env, co *common, args []string) error {
-	drawflags.TuneGC()
 	path := cli.SplitList(c.path)
 	if len(path) == 1 && len(args) == 1 {
 		path, args = append(path, args[0]), nil
