@@ -99,7 +99,7 @@ func (e *FileError) Unwrap() error { return e.Err }
 
 // loadFace reads a font file and picks its face.
 func loadFace(path string) (*face, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFontFile(path)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -117,6 +117,9 @@ func loadFace(path string) (*face, error) {
 // parseFace picks the face of a font file or collection: the one for
 // Simplified Chinese when there is one, else the first.
 func parseFace(path string, data []byte) (*face, error) {
+	if len(data) == 0 {
+		return nil, errors.New("the file is empty, not a TrueType or OpenType font")
+	}
 	c, err := sfnt.ParseCollection(data)
 	if err != nil {
 		return nil, fmt.Errorf("not a TrueType or OpenType font or collection: %v", err)
