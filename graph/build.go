@@ -312,7 +312,7 @@ func (rs *records) checkConcepts(g *Graph) {
 		}
 	}
 	// Every id, name and alias must point to one concept.
-	seen := map[string]nameKey{}
+	seen := make(map[string]nameKey, 3*len(rs.concepts)) // an id and two names each, most often
 	for i, sc := range rs.concepts {
 		c := sc.c
 		if c.ID == "" || byID[c.ID] != i {

@@ -34,7 +34,7 @@ func (rs *records) readJSON(name string, data []byte) {
 		rs.errorf(p.pos(off), "JSON syntax error: %s", msg)
 		return
 	}
-	reader{rs}.top(n, jsonSchema)
+	reader{rs, name}.top(n, jsonSchema)
 }
 
 type jsonError struct {
@@ -88,7 +88,7 @@ func (p *jsonTree) value(depth int) (*node, error) {
 	if err != nil {
 		return nil, err
 	}
-	at := p.pos(start)
+	at := spotOf(p.pos(start))
 	switch t := tok.(type) {
 	case json.Delim:
 		switch t {
@@ -101,7 +101,7 @@ func (p *jsonTree) value(depth int) (*node, error) {
 				if err != nil {
 					return nil, err
 				}
-				kpos := p.pos(kstart) // before the value: positions are found in order
+				kpos := spotOf(p.pos(kstart)) // before the value: positions are found in order
 				key, _ := kt.(string)
 				if seen[key] {
 					return nil, &jsonError{off: kstart, msg: sprintf("duplicate key %q", key)}

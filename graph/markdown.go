@@ -150,28 +150,28 @@ func (n *noteReader) frontmatter() (int, bool) {
 	}
 	// A blank first line keeps the frontmatter's line numbers those of the note.
 	fm := "\n" + strings.Join(lines[1:end], "\n")
-	r := reader{n.rs}
+	r := reader{n.rs, n.name}
 	for _, doc := range n.rs.parseYAML(n.name, []byte(fm)) {
 		if doc.kind == nullNode {
 			continue
 		}
 		if doc.kind != mapNode {
-			n.rs.errorf(doc.pos, "the frontmatter must be properties (key: value), not %s", doc.kindName())
+			n.rs.errorf(r.at(doc.pos), "the frontmatter must be properties (key: value), not %s", doc.kindName())
 			continue
 		}
 		for _, e := range doc.keys {
 			v := e.val
 			switch e.key {
 			case "id":
-				sc.c.ID, sc.idPos = r.str(v, "id"), v.pos
+				sc.c.ID, sc.idPos = r.str(v, "id"), r.at(v.pos)
 			case "title":
-				n.title, n.titlePos = r.str(v, "title"), v.pos
+				n.title, n.titlePos = r.str(v, "title"), r.at(v.pos)
 			case "name_en":
-				n.names.En, sc.namePos, n.given.en = r.str(v, "name_en"), v.pos, true
+				n.names.En, sc.namePos, n.given.en = r.str(v, "name_en"), r.at(v.pos), true
 			case "name_zh":
 				n.names.Zh, n.given.zh = r.str(v, "name_zh"), true
 				if !n.given.en {
-					sc.namePos = v.pos
+					sc.namePos = r.at(v.pos)
 				}
 			case "aliases":
 				items := []*node{v}
@@ -183,10 +183,10 @@ func (n *noteReader) frontmatter() (int, bool) {
 						continue
 					}
 					sc.c.Aliases = append(sc.c.Aliases, r.str(a, "alias"))
-					sc.aliasPos = append(sc.aliasPos, a.pos)
+					sc.aliasPos = append(sc.aliasPos, r.at(a.pos))
 				}
 			case "category":
-				sc.c.Category, sc.catPos = r.str(v, "category"), v.pos
+				sc.c.Category, sc.catPos = r.str(v, "category"), r.at(v.pos)
 				sc.folderCat = false
 			case "summary":
 				n.summary = r.text(v, "summary")
@@ -488,21 +488,22 @@ func lineLinks(line, scan string, from int, file string, ln int) []noteLink {
 // "[[A]] why", a list of them, or [[A]] unquoted, which YAML reads as a
 // list in a list.
 func propertyLinks(e *entry, file string) (noteField, bool) {
-	f := noteField{key: e.key, pos: e.keyPos}
+	r := reader{file: file}
+	f := noteField{key: e.key, pos: r.at(e.keyPos)}
 	var walk func(n *node)
 	walk = func(n *node) {
 		switch n.kind {
 		case scalarNode:
 			if strings.Contains(n.str, "[[") {
-				for _, l := range lineLinks(n.str, n.str, 0, file, n.pos.Line) {
-					l.pos = n.pos
+				for _, l := range lineLinks(n.str, n.str, 0, file, int(n.pos.line)) {
+					l.pos = r.at(n.pos)
 					f.links = append(f.links, l)
 				}
 			}
 		case listNode:
 			if len(n.items) == 1 && n.items[0].kind == listNode && len(n.items[0].items) == 1 && n.items[0].items[0].kind == scalarNode {
 				target, _, _ := parseLink(n.items[0].items[0].str)
-				f.links = append(f.links, noteLink{target: target, pos: n.pos})
+				f.links = append(f.links, noteLink{target: target, pos: r.at(n.pos)})
 				return
 			}
 			for _, it := range n.items {
@@ -522,7 +523,7 @@ func (r reader) noteRefs(n *node) []Ref {
 		if item.kind == scalarNode {
 			refs, err := ParseCSVRefs(item.str)
 			if err != nil {
-				r.errorf(item.pos, "refs: %v", err)
+				r.errorf(r.at(item.pos), "refs: %v", err)
 			}
 			out = append(out, refs...)
 			continue

@@ -1,6 +1,10 @@
 package graph
 
-import "strings"
+import (
+	"math"
+	"slices"
+	"strings"
+)
 
 // A data file, whatever its syntax (YAML or JSON), is first turned into a
 // tree of nodes that carry their positions. One reader then maps the tree
@@ -15,9 +19,24 @@ const (
 	listNode
 )
 
+// A spot is a place in the file a tree was read from: a Pos without the
+// file, which the tree's reader knows. A data file's tree holds millions.
+type spot struct{ line, col int32 }
+
+// spotOf is the spot of p; a line or column too large to count is 0.
+func spotOf(p Pos) spot {
+	clamp := func(n int) int32 {
+		if n < 0 || n > math.MaxInt32 {
+			return 0
+		}
+		return int32(n)
+	}
+	return spot{clamp(p.Line), clamp(p.Col)}
+}
+
 type node struct {
 	kind  nodeKind
-	pos   Pos
+	pos   spot
 	str   string   // scalarNode: the text as written
 	keys  []*entry // mapNode, in order
 	items []*node  // listNode
@@ -25,7 +44,7 @@ type node struct {
 
 type entry struct {
 	key    string
-	keyPos Pos
+	keyPos spot
 	val    *node
 }
 
@@ -43,8 +62,12 @@ func (n *node) kindName() string {
 
 // reader maps node trees onto records.
 type reader struct {
-	rs *records
+	rs   *records
+	file string // that the tree was read from
 }
+
+// at is the position of a spot in the reader's file.
+func (r reader) at(s spot) Pos { return Pos{File: r.file, Line: int(s.line), Col: int(s.col)} }
 
 func (r reader) errorf(p Pos, format string, args ...any) { r.rs.errorf(p, format, args...) }
 
@@ -52,7 +75,7 @@ func (r reader) errorf(p Pos, format string, args ...any) { r.rs.errorf(p, forma
 // that is not a mapping. It calls fn for each known key.
 func (r reader) fields(n *node, what string, known []string, fn func(key string, v *node)) bool {
 	if n.kind != mapNode {
-		r.errorf(n.pos, "%s must be a mapping, not %s", what, n.kindName())
+		r.errorf(r.at(n.pos), "%s must be a mapping, not %s", what, n.kindName())
 		return false
 	}
 	for _, e := range n.keys {
@@ -63,7 +86,7 @@ func (r reader) fields(n *node, what string, known []string, fn func(key string,
 			} else {
 				msg += sprintf(" (known fields: %s)", strings.Join(known, ", "))
 			}
-			r.errorf(e.keyPos, "%s", msg)
+			r.errorf(r.at(e.keyPos), "%s", msg)
 			continue
 		}
 		fn(e.key, e.val)
@@ -79,7 +102,7 @@ func (r reader) str(n *node, what string) string {
 	case scalarNode:
 		return strings.TrimSpace(n.str)
 	}
-	r.errorf(n.pos, "%s must be a string, not %s", what, n.kindName())
+	r.errorf(r.at(n.pos), "%s must be a string, not %s", what, n.kindName())
 	return ""
 }
 
@@ -91,7 +114,7 @@ func (r reader) list(n *node, what string) []*node {
 	case listNode:
 		return n.items
 	}
-	r.errorf(n.pos, "%s must be a list, not %s", what, n.kindName())
+	r.errorf(r.at(n.pos), "%s must be a list, not %s", what, n.kindName())
 	return nil
 }
 
@@ -150,16 +173,23 @@ func (r reader) top(n *node, s schema) {
 		switch k {
 		case "format":
 			if f := r.str(v, k); f != "conceptmap" {
-				r.errorf(v.pos, "format must be \"conceptmap\", not %q: this is not a conceptmap export", f)
+				r.errorf(r.at(v.pos), "format must be \"conceptmap\", not %q: this is not a conceptmap export", f)
 			}
 			return
 		case "version":
 			if ver := r.str(v, k); ver != "1" {
-				r.errorf(v.pos, "version %q is not supported; this conceptmap reads version 1", ver)
+				r.errorf(r.at(v.pos), "version %q is not supported; this conceptmap reads version 1", ver)
 			}
 			return
 		}
-		for _, item := range r.list(v, k) {
+		items := r.list(v, k)
+		switch k { // room for every item at once, rather than growing
+		case s.concepts:
+			r.rs.concepts = slices.Grow(r.rs.concepts, len(items))
+		case "edges":
+			r.rs.edges = slices.Grow(r.rs.edges, len(items))
+		}
+		for _, item := range items {
 			switch k {
 			case "relations":
 				r.relation(item)
@@ -177,26 +207,26 @@ func (r reader) top(n *node, s schema) {
 }
 
 func (r reader) relation(n *node) {
-	sr := srcRelation{r: &RelationType{Pos: n.pos}, idPos: n.pos}
+	sr := srcRelation{r: &RelationType{Pos: r.at(n.pos)}, idPos: r.at(n.pos)}
 	r.fields(n, "relation type", relationFields, func(k string, v *node) {
 		switch k {
 		case "id":
-			sr.r.ID, sr.idPos = r.str(v, "id"), v.pos
+			sr.r.ID, sr.idPos = r.str(v, "id"), r.at(v.pos)
 		case "label":
 			sr.r.Label = r.text(v, "label")
 		case "inverse":
 			sr.r.Inverse = r.text(v, "inverse")
 		case "first":
-			sr.r.First, sr.firstP = Order(r.str(v, "first")), v.pos
+			sr.r.First, sr.firstP = Order(r.str(v, "first")), r.at(v.pos)
 		case "role":
-			sr.r.Role, sr.roleP = Role(r.str(v, "role")), v.pos
+			sr.r.Role, sr.roleP = Role(r.str(v, "role")), r.at(v.pos)
 		case "reach":
-			sr.reachS, sr.reachP = r.str(v, "reach"), v.pos
+			sr.reachS, sr.reachP = r.str(v, "reach"), r.at(v.pos)
 		case "style":
 			sr.styleP = map[string]Pos{}
 			r.fields(v, "style", styleFields, func(k string, v *node) {
 				s := r.str(v, "style."+k)
-				sr.styleP[k] = v.pos
+				sr.styleP[k] = r.at(v.pos)
 				switch k {
 				case "color":
 					sr.r.Style.Color = s
@@ -212,11 +242,11 @@ func (r reader) relation(n *node) {
 }
 
 func (r reader) category(n *node) {
-	c := srcCategory{c: &Category{Pos: n.pos}, idPos: n.pos}
+	c := srcCategory{c: &Category{Pos: r.at(n.pos)}, idPos: r.at(n.pos)}
 	r.fields(n, "category", categoryFields, func(k string, v *node) {
 		switch k {
 		case "id":
-			c.c.ID, c.idPos = r.str(v, "id"), v.pos
+			c.c.ID, c.idPos = r.str(v, "id"), r.at(v.pos)
 		case "name":
 			c.c.Name = r.text(v, "name")
 		}
@@ -225,24 +255,24 @@ func (r reader) category(n *node) {
 }
 
 func (r reader) concept(n *node, s schema) {
-	p := n.pos
+	p := r.at(n.pos)
 	c := srcConcept{c: &Concept{Pos: p}, idPos: p, namePos: p, catPos: p}
 	ok := r.fields(n, "concept", s.concept, func(k string, v *node) {
 		before := len(r.rs.diags)
 		switch k {
 		case "id":
-			c.c.ID, c.idPos = r.str(v, "id"), v.pos
+			c.c.ID, c.idPos = r.str(v, "id"), r.at(v.pos)
 			c.badID = len(r.rs.diags) > before
 		case s.name:
-			c.c.Name, c.namePos = r.text(v, k), v.pos
+			c.c.Name, c.namePos = r.text(v, k), r.at(v.pos)
 			c.badName = len(r.rs.diags) > before
 		case "aliases":
 			for _, a := range r.list(v, "aliases") {
 				c.c.Aliases = append(c.c.Aliases, r.str(a, "alias"))
-				c.aliasPos = append(c.aliasPos, a.pos)
+				c.aliasPos = append(c.aliasPos, r.at(a.pos))
 			}
 		case "category":
-			c.c.Category, c.catPos = r.str(v, "category"), v.pos
+			c.c.Category, c.catPos = r.str(v, "category"), r.at(v.pos)
 		case "summary":
 			c.c.Summary = r.text(v, "summary")
 		case "analogy":
@@ -252,7 +282,9 @@ func (r reader) concept(n *node, s schema) {
 				c.c.Refs = append(c.c.Refs, r.ref(item))
 			}
 		case "relations":
-			for _, item := range r.list(v, "relations") {
+			items := r.list(v, "relations")
+			c.edges = slices.Grow(c.edges, len(items))
+			for _, item := range items {
 				if e, ok := r.edge(item, false); ok {
 					c.edges = append(c.edges, e)
 				}
@@ -283,7 +315,7 @@ func (r reader) ref(n *node) Ref {
 // edge reads one relation: within a concept (withFrom false) its source is
 // the concept; in a top-level edges list it names its source.
 func (r reader) edge(n *node, withFrom bool) (srcEdge, bool) {
-	p := n.pos
+	p := r.at(n.pos)
 	e := srcEdge{e: Edge{Pos: p}, fromPos: p, relPos: p, toPos: p}
 	known := edgeFields
 	if withFrom {
@@ -292,17 +324,17 @@ func (r reader) edge(n *node, withFrom bool) (srcEdge, bool) {
 	ok := r.fields(n, "relation", known, func(k string, v *node) {
 		switch k {
 		case "from":
-			e.e.From, e.fromPos = r.str(v, "from"), v.pos
+			e.e.From, e.fromPos = r.str(v, "from"), r.at(v.pos)
 		case "relation":
-			e.e.Relation, e.relPos = r.str(v, "relation"), v.pos
+			e.e.Relation, e.relPos = r.str(v, "relation"), r.at(v.pos)
 		case "to":
-			e.e.To, e.toPos = r.str(v, "to"), v.pos
+			e.e.To, e.toPos = r.str(v, "to"), r.at(v.pos)
 		case "why":
 			e.e.Why = r.text(v, "why")
 		case "role":
-			e.e.Role, e.rolePos = Role(r.str(v, "role")), v.pos
+			e.e.Role, e.rolePos = Role(r.str(v, "role")), r.at(v.pos)
 		case "reach":
-			e.reachS, e.reachP = r.str(v, "reach"), v.pos
+			e.reachS, e.reachP = r.str(v, "reach"), r.at(v.pos)
 		}
 	})
 	if ok && withFrom && e.e.From == "" {

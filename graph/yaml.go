@@ -21,7 +21,7 @@ func (rs *records) readYAML(name string, data []byte) {
 	data = bytes.TrimPrefix(data, utf8BOM) // an editor's byte-order mark
 	rs.addFile(name, data)
 	for _, n := range rs.parseYAML(name, data) {
-		reader{rs}.top(n, yamlSchema)
+		reader{rs, name}.top(n, yamlSchema)
 	}
 }
 
@@ -35,7 +35,7 @@ func (rs *records) parseYAML(name string, data []byte) []*node {
 		rs.errorf(Pos{File: name, Line: line, Col: col}, "the data nests more than %d levels deep here, where a data file needs about six; look for brackets that are not closed or indentation that runs away", maxYAMLDepth)
 		return nil
 	}
-	if n, ok := fastYAML(name, data); ok {
+	if n, ok := fastYAML(data); ok {
 		return []*node{n}
 	}
 	return rs.parseAnyYAML(name, data)
@@ -105,9 +105,10 @@ func (y yamlTree) pos(n ast.Node) Pos {
 // data files and resolving them invites exponential blow-up.
 func (y yamlTree) node(n ast.Node) *node {
 	if n == nil {
-		return &node{kind: nullNode, pos: Pos{File: y.file}}
+		return &node{kind: nullNode}
 	}
 	p := y.pos(n)
+	at := spotOf(p)
 	switch m := n.(type) {
 	case *ast.TagNode:
 		return y.node(m.Value)
@@ -117,20 +118,20 @@ func (y yamlTree) node(n ast.Node) *node {
 		y.rs.errorf(p, "YAML aliases are not supported here; write the value out")
 		return nil
 	case *ast.NullNode:
-		return &node{kind: nullNode, pos: p}
+		return &node{kind: nullNode, pos: at}
 	case *ast.StringNode:
-		return &node{kind: scalarNode, pos: p, str: m.Value}
+		return &node{kind: scalarNode, pos: at, str: m.Value}
 	case *ast.LiteralNode:
 		s := ""
 		if m.Value != nil {
 			s = m.Value.Value
 		}
-		return &node{kind: scalarNode, pos: p, str: s}
+		return &node{kind: scalarNode, pos: at, str: s}
 	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
 		// Keep the text as written: arxiv: 2305.13245 stays a string.
-		return &node{kind: scalarNode, pos: p, str: n.GetToken().Value}
+		return &node{kind: scalarNode, pos: at, str: n.GetToken().Value}
 	case *ast.SequenceNode:
-		out := &node{kind: listNode, pos: p}
+		out := &node{kind: listNode, pos: at}
 		for _, v := range m.Values {
 			if c := y.node(v); c != nil {
 				out.items = append(out.items, c)
@@ -138,7 +139,7 @@ func (y yamlTree) node(n ast.Node) *node {
 		}
 		return out
 	case ast.MapNode:
-		out := &node{kind: mapNode, pos: p}
+		out := &node{kind: mapNode, pos: at}
 		it := m.MapRange()
 		for it.Next() {
 			k := it.Key()

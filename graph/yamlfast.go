@@ -22,11 +22,11 @@ import (
 
 // fastYAML reads data, one YAML document in the plain shape, into a node
 // tree. ok is false when data is outside that shape.
-func fastYAML(file string, data []byte) (n *node, ok bool) {
+func fastYAML(data []byte) (n *node, ok bool) {
 	if !fastYAMLText(data) {
 		return nil, false
 	}
-	p := &fastParser{data: data, text: string(data), file: file, line: 1, col: 1}
+	p := &fastParser{data: data, text: string(data), line: 1, col: 1}
 	defer func() {
 		if r := recover(); r != nil {
 			if r != errOutsideShape {
@@ -74,12 +74,11 @@ func giveUp() { panic(errOutsideShape) }
 type fastParser struct {
 	data      []byte
 	text      string // data, whose substrings the scalars are: one copy, not one per scalar, which the graph keeps
-	file      string
-	i         int // the next byte to read
-	line      int // the line of i, from 1
-	lineStart int // the offset of that line
-	colAt     int // an offset on that line whose column pos counted
-	col       int // that column
+	i         int    // the next byte to read
+	line      int    // the line of i, from 1
+	lineStart int    // the offset of that line
+	colAt     int    // an offset on that line whose column pos counted
+	col       int    // that column
 
 	// Slabs that nodes, entries and the first places of lists and
 	// mappings are taken from.
@@ -98,13 +97,13 @@ func (p *fastParser) at(k int) byte {
 
 // pos is the position of p.i. Columns are counted on from the last one
 // asked for on the line, so a long line costs no more than short ones.
-func (p *fastParser) pos() Pos {
+func (p *fastParser) pos() spot {
 	if p.colAt < p.lineStart || p.colAt > p.i {
 		p.colAt, p.col = p.lineStart, 1
 	}
 	p.col += utf8.RuneCount(p.data[p.colAt:p.i])
 	p.colAt = p.i
-	return Pos{File: p.file, Line: p.line, Col: p.col}
+	return spot{int32(p.line), int32(p.col)}
 }
 
 // content skips blank and comment lines from the start of a line and
@@ -243,7 +242,7 @@ func (p *fastParser) seq(ind int) *node {
 // mapping reads a block mapping whose keys are at column ind; p.i is at
 // the first key.
 func (p *fastParser) mapping(ind int) *node {
-	out := p.node(mapNode, Pos{}, "")
+	out := p.node(mapNode, spot{}, "")
 	for {
 		kpos := p.pos()
 		key := p.key(false)
@@ -285,7 +284,7 @@ func (p *fastParser) mapping(ind int) *node {
 
 // add appends an entry to a mapping node, giving up on a key that is
 // already there; the mapping is where its first key is.
-func (p *fastParser) add(n *node, key string, kpos Pos, v *node) {
+func (p *fastParser) add(n *node, key string, kpos spot, v *node) {
 	for _, e := range n.keys {
 		if e.key == key {
 			giveUp()
@@ -311,7 +310,7 @@ func (p *fastParser) add(n *node, key string, kpos Pos, v *node) {
 const slab = 1024
 
 // node makes a node.
-func (p *fastParser) node(kind nodeKind, at Pos, str string) *node {
+func (p *fastParser) node(kind nodeKind, at spot, str string) *node {
 	if len(p.nodes) == cap(p.nodes) {
 		p.nodes = make([]node, 0, slab)
 	}
@@ -424,7 +423,7 @@ func (p *fastParser) inline() *node {
 
 // scalar makes the node of a plain scalar: null for the words that mean
 // null.
-func (p *fastParser) scalar(s string, at Pos) *node {
+func (p *fastParser) scalar(s string, at spot) *node {
 	if isNullWord(s) {
 		return p.node(nullNode, at, "")
 	}

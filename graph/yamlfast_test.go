@@ -14,7 +14,7 @@ import (
 // included, with no problem. It returns whether fastYAML read it.
 func fastAgrees(t *testing.T, src string) bool {
 	t.Helper()
-	fast, ok := fastYAML("a.yaml", []byte(src))
+	fast, ok := fastYAML([]byte(src))
 	if !ok {
 		return false
 	}
@@ -36,7 +36,7 @@ func fastAgrees(t *testing.T, src string) bool {
 // nodeDiff describes the first difference between two trees, or "".
 func nodeDiff(a, b *node, at string) string {
 	if a.kind != b.kind || a.pos != b.pos || a.str != b.str {
-		return sprintf("%s: %s %s %q against %s %s %q", at, a.kindName(), a.pos, a.str, b.kindName(), b.pos, b.str)
+		return sprintf("%s: %s %v %q against %s %v %q", at, a.kindName(), a.pos, a.str, b.kindName(), b.pos, b.str)
 	}
 	if len(a.items) != len(b.items) || len(a.keys) != len(b.keys) {
 		return sprintf("%s: %d items and %d keys against %d and %d", at, len(a.items), len(a.keys), len(b.items), len(b.keys))
@@ -49,7 +49,7 @@ func nodeDiff(a, b *node, at string) string {
 	for i, e := range a.keys {
 		f := b.keys[i]
 		if e.key != f.key || e.keyPos != f.keyPos {
-			return sprintf("%s: key %q at %s against %q at %s", at, e.key, e.keyPos, f.key, f.keyPos)
+			return sprintf("%s: key %q at %v against %q at %v", at, e.key, e.keyPos, f.key, f.keyPos)
 		}
 		if d := nodeDiff(e.val, f.val, at+"."+e.key); d != "" {
 			return d
