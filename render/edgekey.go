@@ -88,20 +88,12 @@ func (d *dotWriter) keyNode() {
 	b.WriteString(`<TR><TD COLSPAN="2">` + htmlLines(d.text(keyTitle)) + `</TD></TR>`)
 	for _, k := range d.keyed {
 		b.WriteString(`<TR><TD ALIGN="RIGHT" VALIGN="TOP">` + k.mark + `</TD>` +
-			`<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="` + strconv.Itoa(int(d.width(k.lines, legendSize))+4) + `">` + keyHTML(k.lines) + `</TD></TR>`)
+			`<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="` + strconv.Itoa(int(d.width(k.lines, legendSize))+4) + `">` + htmlLines(k.lines) + `</TD></TR>`)
 	}
 	b.WriteString(`</TABLE>>`)
 	d.b.WriteByte('\n')
 	d.attrs("\t", "key", "shape", "plaintext", "style", quote(""), "class", quote("key"),
 		"fontsize", num(legendSize), "fontcolor", quote(d.theme.text), "label", b.String())
-}
-
-// keyHTML is htmlLines with backslashes doubled: Graphviz reads \N, \G
-// and the like in a node's label as escapes, even in an HTML-like one
-// (and in a character reference to a backslash), and a reason or a name
-// may hold them.
-func keyHTML(ls []string) string {
-	return strings.ReplaceAll(htmlLines(ls), `\`, `\\`)
 }
 
 // keyCounts returns how many of a view's edges a map draws, and how many

@@ -86,3 +86,31 @@ func cut(s string) string {
 		s = s[i+j+len("</text>"):]
 	}
 }
+
+// TestLegendBackslashes checks that names holding Graphviz's escapes (\N
+// is a node's name, \G the graph's) print as written: a relation's in the
+// legend and a concept's in its node.
+func TestLegendBackslashes(t *testing.T) {
+	g := loadBytes(t, "escapes.yaml", []byte(`relations:
+  - id: needs
+    label: {en: 'needs \N and \G', zh: 需要}
+    first: target
+concepts:
+  - id: a
+    name: {en: 'Alpha \N'}
+  - id: b
+    name: {en: Beta}
+    relations:
+      - {relation: needs, to: a}
+`))
+	svg, err := Renderer{}.svg(context.Background(), DOT(g, g.All(), Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := svgTexts(t, svg)
+	for _, want := range []string{`needs \N and \G`, `Alpha \N`} {
+		if n := strings.Count(strings.Join(texts, "\n"), want); n < 1 {
+			t.Errorf("the SVG lacks %q; its texts: %q", want, texts)
+		}
+	}
+}

@@ -47,12 +47,16 @@ func dotString(s, backslash string) string {
 	return b.String()
 }
 
-// HTML escapes one line of text for an HTML-like label.
+// HTML escapes one line of text for an HTML-like label. Graphviz reads
+// \N, \G and the like as escapes even there (and in a character reference
+// to a backslash), so backslashes are doubled, as in Quote.
 func HTML(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range view.Clean(s) {
 		switch r {
+		case '\\':
+			b.WriteString(`\\`)
 		case '&':
 			b.WriteString("&amp;")
 		case '<':
