@@ -41,6 +41,15 @@ func (local) Layout(ctx context.Context, dot []byte, format LayoutFormat) ([]byt
 // Graphviz is compiled anew in every process.
 func GraphvizCache() (string, error) { return engine.CacheDir() }
 
+// PauseGCInLayouts sets whether the garbage collector is kept from
+// starting while Graphviz lays a map out. Graphviz runs as machine code
+// that Go cannot stop partway, so a collection that begins in a layout
+// waits for it, its workers spinning: a fifth of the CPU of drawing the
+// whole bundled map. Turn it on in a process that draws a few maps and
+// exits; leave it off in one that lays out hundreds, where go-graphviz's
+// WebAssembly fails sooner at that timing.
+func PauseGCInLayouts(on bool) { engine.PauseGC(on) }
+
 // A Renderer draws maps as SVG, PNG, PDF and HTML with its Layouter; the
 // functions of the same names use Local. Its zero value is ready to use.
 type Renderer struct {

@@ -35,6 +35,8 @@ func main() {
 	if worker.Requested() {
 		os.Exit(worker.Serve(os.Stdin, os.Stdout, os.Stderr))
 	}
+	// One command draws a few maps at most (serve draws in its workers).
+	render.PauseGCInLayouts(true)
 	os.Exit(runInterruptible(os.Args[1:]))
 }
 

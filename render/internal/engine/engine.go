@@ -62,7 +62,9 @@ func Run(ctx context.Context, dot []byte, format Format) ([]byte, error) {
 		}
 		engine.gv = gv
 	}
-	defer pauseGC()()
+	if gcPause.Load() {
+		defer pauseGC()()
+	}
 	gr, err := graphviz.ParseBytes(asciiDOT(dot))
 	if err != nil {
 		return nil, &Error{Stage: StageRead, Detail: strings.TrimSpace(err.Error())}

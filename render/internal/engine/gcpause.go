@@ -4,7 +4,21 @@ import (
 	"math"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync/atomic"
 )
+
+// gcPause is whether Run pauses the collector (PauseGC).
+var gcPause atomic.Bool
+
+// PauseGC sets whether Run keeps the garbage collector from starting while
+// Graphviz runs (pauseGC). A command that draws a map or two in a process
+// of its own gains a fifth of its CPU. A process that lays out many large
+// maps should leave it off: go-graphviz's WebAssembly fails after some
+// forty layouts of the whole bundled map in one process at some timings
+// of the collector (paused, or unpaused with GOGC at 10, 25 or 400) and
+// later at others, so such a process is kept to the timing it has always
+// had (render workers are retired when a layout fails).
+func PauseGC(on bool) { gcPause.Store(on) }
 
 // pauseHeadroom is how much the heap may grow while Graphviz runs before
 // the collector runs anyway.

@@ -88,6 +88,8 @@ func TestPauseGCKeepsLowerLimit(t *testing.T) {
 // while Run lays a tree of 1,500 concepts out: GOGC is off during the
 // layout, and back as it was afterwards.
 func TestRunPausesGC(t *testing.T) {
+	PauseGC(true)
+	defer PauseGC(false)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	defer debug.SetGCPercent(debug.SetGCPercent(150))
 	var dot strings.Builder
