@@ -488,22 +488,21 @@ func lineLinks(line, scan string, from int, file string, ln int) []noteLink {
 // "[[A]] why", a list of them, or [[A]] unquoted, which YAML reads as a
 // list in a list.
 func propertyLinks(e *entry, file string) (noteField, bool) {
-	r := reader{file: file}
-	f := noteField{key: e.key, pos: r.at(e.keyPos)}
+	f := noteField{key: e.key, pos: e.keyPos.in(file)}
 	var walk func(n *node)
 	walk = func(n *node) {
 		switch n.kind {
 		case scalarNode:
 			if strings.Contains(n.str, "[[") {
 				for _, l := range lineLinks(n.str, n.str, 0, file, int(n.pos.line)) {
-					l.pos = r.at(n.pos)
+					l.pos = n.pos.in(file)
 					f.links = append(f.links, l)
 				}
 			}
 		case listNode:
 			if len(n.items) == 1 && n.items[0].kind == listNode && len(n.items[0].items) == 1 && n.items[0].items[0].kind == scalarNode {
 				target, _, _ := parseLink(n.items[0].items[0].str)
-				f.links = append(f.links, noteLink{target: target, pos: r.at(n.pos)})
+				f.links = append(f.links, noteLink{target: target, pos: n.pos.in(file)})
 				return
 			}
 			for _, it := range n.items {

@@ -34,6 +34,9 @@ func spotOf(p Pos) spot {
 	return spot{clamp(p.Line), clamp(p.Col)}
 }
 
+// in is the position of s in file.
+func (s spot) in(file string) Pos { return Pos{File: file, Line: int(s.line), Col: int(s.col)} }
+
 type node struct {
 	kind  nodeKind
 	pos   spot
@@ -67,7 +70,7 @@ type reader struct {
 }
 
 // at is the position of a spot in the reader's file.
-func (r reader) at(s spot) Pos { return Pos{File: r.file, Line: int(s.line), Col: int(s.col)} }
+func (r reader) at(s spot) Pos { return s.in(r.file) }
 
 func (r reader) errorf(p Pos, format string, args ...any) { r.rs.errorf(p, format, args...) }
 
